@@ -1,0 +1,72 @@
+//! The command line, as clap definitions: what a user can type, and its help text.
+
+use clap::{Parser, Subcommand};
+use resumeconv::Format;
+use std::path::PathBuf;
+
+/// Convert résumés between plain text, Markdown, DOCX, PDF and JSON Resume.
+///
+/// Formats come from file extensions (or content); -f and -t override them. '-' is standard
+/// input or output.
+#[derive(Debug, Parser)]
+#[command(
+    name = "resumeconv",
+    version,
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  resumeconv cv.md -o cv.json\n  resumeconv cv.txt -t json | jq .work\n  resumeconv validate cv.json\n\nExit codes: 0 success, 1 an input could not be converted, 2 usage error, 3 validation failed."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Input file ('-' for standard input)
+    #[arg(value_name = "INPUT", required_unless_present = "list_formats")]
+    pub inputs: Vec<String>,
+
+    /// Output file ('-' for standard output, the default)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Input format (default: from the extension, else from the content)
+    #[arg(short = 'f', long = "from", value_name = "FORMAT")]
+    pub from: Option<Format>,
+
+    /// Output format (default: from the output file's extension)
+    #[arg(short = 't', long = "to", value_name = "FORMAT")]
+    pub to: Option<Format>,
+
+    /// List every warning (content that could not be placed, dates that could not be read)
+    #[arg(short = 'v', long = "warnings")]
+    pub warnings: bool,
+
+    /// Print nothing but errors
+    #[arg(short, long, conflicts_with = "warnings")]
+    pub quiet: bool,
+
+    /// List the formats, their names and extensions, and what can be read and written
+    #[arg(long)]
+    pub list_formats: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check JSON Resume files against the schema; exits 3 when any is invalid
+    Validate {
+        /// JSON Resume files ('-' for standard input)
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<String>,
+        /// Treat warnings (impossible dates, reversed ranges, empty entries) as failures
+        #[arg(long)]
+        strict: bool,
+        /// Print nothing for valid files
+        #[arg(short, long)]
+        quiet: bool,
+    },
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    Man,
+}

@@ -1,0 +1,7 @@
+//! Readers: bytes of one format into the intermediate form.
+//!
+//! Text-like formats become a [`crate::doc::Doc`] and then go through extraction; JSON goes
+//! straight to a [`crate::model::Resume`].
+
+pub mod json;
+pub mod markdown;

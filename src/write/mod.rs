@@ -1,0 +1,3 @@
+//! Writers: the intermediate form out to bytes of one format.
+
+pub mod json;

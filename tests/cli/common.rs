@@ -1,0 +1,29 @@
+//! Helpers shared by the integration tests.
+
+use assert_cmd::Command;
+use std::path::PathBuf;
+
+/// The binary under test, with a clean environment for colour and dates.
+pub fn resumeconv() -> Command {
+    let mut cmd = Command::cargo_bin("resumeconv").expect("binary is built");
+    cmd.env("NO_COLOR", "1").env_remove("SOURCE_DATE_EPOCH");
+    cmd
+}
+
+/// `tests/fixtures/<rel>`.
+pub fn fixture(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
+}
+
+/// Every JSON fixture, sorted by name.
+pub fn json_fixtures() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(fixture("json"))
+        .expect("fixtures folder")
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    v.sort();
+    v
+}

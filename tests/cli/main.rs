@@ -1,0 +1,9 @@
+//! Integration tests of the `resumeconv` binary, one module per area: exit codes, stdin and
+//! stdout, atomic output, refusing to overwrite the input, messages for malformed input, and
+//! JSON round trips of every fixture (with insta snapshots).
+
+mod common;
+mod convert;
+mod json_round_trip;
+mod usage;
+mod validate;
