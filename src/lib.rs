@@ -9,11 +9,14 @@
 //! The binary is a thin shell over this library: [`detect_format`], [`read_resume`] and
 //! [`render`] are the whole conversion; [`output::write_atomic`] puts the result in place.
 
+pub mod doc;
 pub mod error;
+pub mod extract;
 pub mod format;
 pub mod model;
 pub mod output;
 pub mod read;
+mod regex_util;
 pub mod validate;
 pub mod write;
 
@@ -90,6 +93,23 @@ pub fn read_resume(bytes: &[u8], format: Format, name: &str) -> Result<Reading, 
                 .map(|p| Warning::new(None, p.to_string()))
                 .collect();
             let resume = read::json::to_resume(value, name)?;
+            Ok(Reading { resume, warnings })
+        }
+        Format::Markdown | Format::Text => {
+            let (text, decode_warning) = read::decode::decode(bytes, name)?;
+            if text.trim().is_empty() {
+                return Err(Error::NoContent { file: name.into() });
+            }
+            let doc = if format == Format::Markdown {
+                read::markdown::read(&text)
+            } else {
+                read::text::read(&text)
+            };
+            let (resume, mut warnings) = extract::extract(&doc);
+            if resume == Resume::default() {
+                return Err(Error::NoContent { file: name.into() });
+            }
+            warnings.splice(0..0, decode_warning);
             Ok(Reading { resume, warnings })
         }
         _ => Err(Error::NotSupported {

@@ -1,14 +1,23 @@
-//! Markdown in: recognising Markdown by its content.
+//! Markdown in: bytes → [`Doc`] through pulldown-cmark, including what Google Docs exports
+//! produce (`\-` escapes, `**bold **` with a space before the closing marker, tab-separated
+//! header lines, empty headings, `<u>` underlines) and pandoc's definition lists and heading
+//! attributes.
+
+use crate::doc::{Block, Doc, Kind, Span, push_text};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
 
 /// True when text carries enough Markdown syntax to be read as Markdown even if its name says
 /// `.txt`: ATX headings, emphasis markers, links, escaped punctuation as Google Docs writes
-/// it. Evidence is summed over lines; one stray `*` is not enough.
+/// it. Evidence is summed over lines; plain-text headings (`SKILLS -----`) count against it.
 pub fn looks_like_markdown(text: &str) -> bool {
-    let mut score = 0usize;
+    let mut score = 0i32;
+    let mut atx = 0;
+    let mut plain_headings = 0;
     for line in text.lines().take(2000) {
         let t = line.trim_start();
         if t.starts_with('#') && t.trim_start_matches('#').starts_with([' ', '\t']) {
             score += 3;
+            atx += 1;
         }
         if t.contains("**") || t.contains("__") {
             score += 2;
@@ -22,9 +31,231 @@ pub fn looks_like_markdown(text: &str) -> bool {
         if t.starts_with("```") || t.starts_with("> ") {
             score += 1;
         }
-        if score >= 6 {
-            return true;
+        if crate::read::text::dashed_heading(t).is_some() {
+            plain_headings += 1;
         }
     }
-    false
+    if atx >= 2 {
+        return true;
+    }
+    score - 4 * plain_headings >= 6
+}
+
+fn bold_space_fix() -> &'static regex::Regex {
+    crate::static_re!(r"\*\*([^*\n]*?\S)[ \t]+\*\*")
+}
+
+/// Reads Markdown text into a [`Doc`].
+pub fn read(text: &str) -> Doc {
+    let text = bold_space_fix().replace_all(text, "**$1** ");
+    let text = text.as_ref();
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset);
+
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let events = TextMergeWithOffset::new(Parser::new_ext(text, options).into_offset_iter());
+
+    let mut b = Builder::default();
+    for (event, range) in events {
+        let line = line_of(range.start);
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Heading { level, .. } => b.open(Kind::Heading(heading_level(level)), line),
+                Tag::Paragraph => {
+                    if b.current.is_none() {
+                        let kind = if b.in_definition {
+                            Kind::Definition
+                        } else if b.quote > 0 {
+                            Kind::Quote
+                        } else {
+                            Kind::Paragraph
+                        };
+                        b.open(kind, line);
+                    } else if b.current.as_ref().is_some_and(|c| !c.spans.is_empty()) {
+                        // A second paragraph inside a list item: keep it on its own line.
+                        b.line_break();
+                    }
+                }
+                Tag::BlockQuote(_) => {
+                    b.close();
+                    b.quote += 1;
+                }
+                Tag::List(_) => {
+                    b.close();
+                    b.list_depth += 1;
+                }
+                Tag::Item => {
+                    b.close();
+                    let depth = u8::try_from(b.list_depth.saturating_sub(1)).unwrap_or(u8::MAX);
+                    b.open(Kind::ListItem(depth), line);
+                }
+                Tag::DefinitionListTitle => b.open(Kind::Term, line),
+                Tag::DefinitionListDefinition => {
+                    b.close();
+                    b.in_definition = true;
+                }
+                Tag::CodeBlock(_) | Tag::HtmlBlock => b.open(Kind::Paragraph, line),
+                Tag::Emphasis => b.italic += 1,
+                Tag::Strong => b.bold += 1,
+                Tag::Link { dest_url, .. } => b.link = Some(dest_url.to_string()),
+                Tag::Table(_) | Tag::TableHead | Tag::TableRow => b.close(),
+                Tag::TableCell => {
+                    if b.current.is_none() {
+                        b.open(Kind::Paragraph, line);
+                    } else {
+                        b.text("\t");
+                    }
+                }
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::Heading(_)
+                | TagEnd::DefinitionListTitle
+                | TagEnd::CodeBlock
+                | TagEnd::HtmlBlock => b.close(),
+                TagEnd::Paragraph => {
+                    if !matches!(b.current.as_ref().map(|c| c.kind), Some(Kind::ListItem(_))) {
+                        b.close();
+                    }
+                }
+                TagEnd::Item => b.close(),
+                TagEnd::List(_) => {
+                    b.close();
+                    b.list_depth = b.list_depth.saturating_sub(1);
+                }
+                TagEnd::BlockQuote(_) => {
+                    b.close();
+                    b.quote = b.quote.saturating_sub(1);
+                }
+                TagEnd::DefinitionListDefinition => {
+                    b.close();
+                    b.in_definition = false;
+                }
+                TagEnd::TableRow | TagEnd::TableHead => b.close(),
+                TagEnd::Emphasis => b.italic = b.italic.saturating_sub(1),
+                TagEnd::Strong => b.bold = b.bold.saturating_sub(1),
+                TagEnd::Link => b.link = None,
+                _ => {}
+            },
+            Event::Text(t) | Event::Code(t) => {
+                if b.current.is_none() {
+                    b.open(Kind::Paragraph, line);
+                }
+                if t.contains('\n') {
+                    // Code and HTML blocks: keep their lines.
+                    let mut first = true;
+                    for part in t.split('\n') {
+                        if !first {
+                            b.line_break();
+                        }
+                        first = false;
+                        b.text(part);
+                    }
+                } else {
+                    b.text(&t);
+                }
+            }
+            Event::InlineHtml(h) | Event::Html(h) => {
+                let tag = h.trim().to_ascii_lowercase();
+                match tag.as_str() {
+                    "<u>" | "<ins>" => b.underline += 1,
+                    "</u>" | "</ins>" => b.underline = b.underline.saturating_sub(1),
+                    "<b>" | "<strong>" => b.bold += 1,
+                    "</b>" | "</strong>" => b.bold = b.bold.saturating_sub(1),
+                    "<i>" | "<em>" => b.italic += 1,
+                    "</i>" | "</em>" => b.italic = b.italic.saturating_sub(1),
+                    "<br>" | "<br/>" | "<br />" => b.line_break(),
+                    _ => {}
+                }
+            }
+            Event::SoftBreak => {
+                if matches!(b.current.as_ref().map(|c| c.kind), Some(Kind::ListItem(_))) {
+                    b.text(" ");
+                } else {
+                    b.line_break();
+                }
+            }
+            Event::HardBreak => b.line_break(),
+            Event::Rule => {
+                b.close();
+                b.doc.blocks.push(Block::new(Kind::Rule, Vec::new(), line));
+            }
+            _ => {}
+        }
+    }
+    b.close();
+    b.doc
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Accumulates blocks while walking pulldown-cmark's events.
+#[derive(Default)]
+struct Builder {
+    doc: Doc,
+    current: Option<Block>,
+    bold: u32,
+    italic: u32,
+    underline: u32,
+    link: Option<String>,
+    quote: u32,
+    list_depth: u32,
+    in_definition: bool,
+}
+
+impl Builder {
+    fn open(&mut self, kind: Kind, line: usize) {
+        self.close();
+        self.current = Some(Block::new(kind, Vec::new(), line));
+    }
+
+    fn close(&mut self) {
+        if let Some(mut block) = self.current.take() {
+            while block
+                .spans
+                .last()
+                .is_some_and(|s| s.is_break() || s.text.trim().is_empty())
+            {
+                block.spans.pop();
+            }
+            if !block.spans.is_empty() {
+                self.doc.blocks.push(block);
+            }
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        if let Some(block) = self.current.as_mut() {
+            push_text(
+                &mut block.spans,
+                t,
+                self.bold > 0,
+                self.italic > 0,
+                self.underline > 0,
+                self.link.as_deref(),
+            );
+        }
+    }
+
+    fn line_break(&mut self) {
+        if let Some(block) = self.current.as_mut() {
+            if !block.spans.is_empty() {
+                block.spans.push(Span::line_break());
+            }
+        }
+    }
 }

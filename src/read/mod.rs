@@ -3,5 +3,7 @@
 //! Text-like formats become a [`crate::doc::Doc`] and then go through extraction; JSON goes
 //! straight to a [`crate::model::Resume`].
 
+pub mod decode;
 pub mod json;
 pub mod markdown;
+pub mod text;

@@ -1,0 +1,531 @@
+//! `basics`: the name, headline, contact details, location and summary, found wherever they
+//! are — the first lines, a contact section, a page footer, the sign-off of a letter.
+
+use super::Found;
+use super::contact::{self, Item};
+use super::lexicon;
+use super::lines::{Line, Part, parts};
+use crate::doc::Kind;
+use crate::model::{self, Basics, Location, Profile};
+
+/// The chosen name and where it was found.
+#[derive(Debug, Clone)]
+pub struct Name {
+    pub text: String,
+    pub line: usize,
+}
+
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "da", "di", "du", "dos", "das", "del", "la", "le", "bin",
+    "al", "ben", "ter", "y", "e",
+];
+
+/// How much a phrase looks like a person's name, before context.
+fn name_shape(s: &str) -> Option<i32> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 4 {
+        return None;
+    }
+    if s.chars()
+        .any(|c| c.is_ascii_digit() || c == '@' || c == '/' || c == ':' || c == '(')
+    {
+        return None;
+    }
+    for w in &words {
+        let lower = w.to_lowercase();
+        if PARTICLES.contains(&lower.as_str()) {
+            continue;
+        }
+        let first = w.chars().next()?;
+        if !first.is_uppercase() || !w.chars().all(|c| c.is_alphabetic() || "'’-.".contains(c)) {
+            return None;
+        }
+    }
+    let mut score = if words.len() >= 2 { 2 } else { 0 };
+    let title_hits = words
+        .iter()
+        .filter(|w| lexicon::has(lexicon::TITLE_WORDS, w))
+        .count() as i32;
+    score -= 3 * title_hits;
+    if words.iter().any(|w| {
+        lexicon::has(lexicon::REGION_WORDS, w)
+            || lexicon::has(lexicon::ORG_WORDS, w)
+            || lexicon::has(lexicon::SCHOOL_WORDS, w)
+    }) {
+        score -= 3;
+    }
+    if lexicon::classify_heading(s).is_some() || super::dates::find_range(s).is_some() {
+        return None;
+    }
+    Some(score)
+}
+
+fn letters(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Bonus when the name matches an e-mail address's local part (`jessekoconnor` for Jesse
+/// O'Connor, `bessey` for Matt Bessey).
+fn email_bonus(name: &str, emails: &[String]) -> i32 {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(letters)
+        .filter(|w| w.len() >= 2)
+        .collect();
+    let mut best = 0;
+    for e in emails {
+        let local = letters(e.split('@').next().unwrap_or(""));
+        let hits = words.iter().filter(|w| local.contains(w.as_str())).count() as i32;
+        best = best.max(hits * 3);
+    }
+    best
+}
+
+/// Title case for a name written in capitals ("MATT BESSEY" → "Matt Bessey").
+pub fn title_case(s: &str) -> String {
+    if s.chars().any(char::is_lowercase) {
+        return s.to_string();
+    }
+    s.split(' ')
+        .map(|w| {
+            let mut out = String::new();
+            let mut up = true;
+            for c in w.chars() {
+                if up {
+                    out.extend(c.to_uppercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+                up = matches!(c, '-' | '\'' | '’');
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The best name candidate in the document: from its first lines and headings, and from the
+/// line after a letter's closing ("Peace, / Andrew").
+pub fn find_name(all: &[Line]) -> Option<Name> {
+    let emails: Vec<String> = all
+        .iter()
+        .flat_map(|l| contact::find(&l.text))
+        .filter_map(|(_, i)| match i {
+            Item::Email(e) => Some(e),
+            _ => None,
+        })
+        .collect();
+    let mut best: Option<(i32, Name)> = None;
+    let mut consider = |text: &str, line: usize, bonus: i32| {
+        let text = text.trim().trim_end_matches([',', '.']).trim();
+        let Some(shape) = name_shape(text) else {
+            return;
+        };
+        let score = shape + bonus + email_bonus(text, &emails);
+        if best.as_ref().is_none_or(|(b, _)| score > *b) {
+            best = Some((
+                score,
+                Name {
+                    text: title_case(text),
+                    line,
+                },
+            ));
+        }
+    };
+    // The first lines (before any section heading), cut into parts.
+    let mut seen = 0;
+    for l in all.iter().take(40) {
+        if l.kind == Kind::Rule {
+            continue;
+        }
+        if l.is_heading() && lexicon::classify_heading(&l.text).is_some() {
+            break;
+        }
+        let first_bonus = if seen == 0 { 3 } else { 0 };
+        let heading_bonus = match l.kind {
+            Kind::Heading(1) => 2,
+            Kind::Heading(_) => 1,
+            _ => 0,
+        };
+        for p in parts(&l.spans) {
+            let bold = if p.bold { 1 } else { 0 };
+            consider(&p.text, l.line, first_bonus + heading_bonus + bold);
+        }
+        seen += 1;
+        if seen >= 6 {
+            break;
+        }
+    }
+    // A letter's sign-off.
+    for w in all.windows(2) {
+        let closing = w[0].text.trim_end_matches([',', '.', '!']).to_lowercase();
+        if lexicon::VALEDICTIONS.contains(&closing.as_str()) {
+            consider(&w[1].text, w[1].line, 4);
+        }
+    }
+    best.filter(|(s, _)| *s >= 2).map(|(_, n)| n)
+}
+
+/// Fills `basics` from the preamble, contact sections and the summary section.
+pub fn fill(
+    found: &mut Found,
+    all: &[Line],
+    name: Option<Name>,
+    preamble: &[Line],
+    contact_lines: &[Line],
+    summary: &[Line],
+) {
+    let mut b = Basics {
+        name: name.as_ref().map(|n| n.text.clone()),
+        ..Basics::default()
+    };
+    let mut used_lines: Vec<usize> = Vec::new();
+    let mut location: Option<Location> = None;
+
+    // Contact details: the preamble and contact sections.
+    for l in preamble.iter().chain(contact_lines) {
+        let links: Vec<(String, String)> = l
+            .spans
+            .iter()
+            .filter_map(|s| s.link.clone().map(|u| (s.text.trim().to_string(), u)))
+            .collect();
+        let items = contact::find(&l.text);
+        if !items.is_empty() {
+            used_lines.push(l.line);
+        }
+        for (_, item) in items {
+            match item {
+                Item::Email(e) => {
+                    b.email.get_or_insert(e);
+                }
+                Item::Phone(p) => {
+                    b.phone.get_or_insert(p);
+                }
+                Item::Url { url, label } => {
+                    // A link's target is the address; its text may be shortened.
+                    let target = links
+                        .iter()
+                        .find(|(t, _)| t.contains(&url) || url.contains(t.as_str()))
+                        .map(|(_, u)| u.clone());
+                    let url = target.unwrap_or(url);
+                    if url.starts_with("mailto:") {
+                        continue;
+                    }
+                    add_url(&mut b, &url, label.as_deref());
+                }
+            }
+        }
+        // "address - Mytown, Mycountry", "Location: Bristol, UK"
+        let label = crate::static_re!(
+            r"(?i)^(?:address|adresse|location|based in|lives in|city)\s*[:\-–]\s*(.+)$"
+        );
+        if let Some(c) = label.captures(&l.text) {
+            if let Some(v) = c.get(1) {
+                location = location.or_else(|| parse_location(v.as_str()));
+                used_lines.push(l.line);
+            }
+        }
+    }
+
+    // Name, label and location from the parts of the first lines.
+    let name_text = b.name.clone().unwrap_or_default();
+    for l in preamble.iter().take(8) {
+        if l.words() > 12 {
+            continue;
+        }
+        for p in parts(&l.spans) {
+            if title_case(&p.text) == name_text || !contact::find(&p.text).is_empty() {
+                continue;
+            }
+            if b.label.is_none() && is_headline(&p) {
+                b.label = Some(p.text.clone());
+                used_lines.push(l.line);
+            } else if location.is_none()
+                && (super::entries::is_location(&p.text) || is_region(&p.text))
+            {
+                location = parse_location(&p.text);
+                used_lines.push(l.line);
+            }
+        }
+    }
+
+    // The summary: a summary section, else the opening paragraph that describes the person.
+    let summary_text = if !summary.is_empty() {
+        Some(join_lines(summary))
+    } else {
+        opening_summary(preamble, &name_text, &mut used_lines)
+    };
+    if let Some(s) = &summary_text {
+        if b.label.is_none() {
+            b.label = label_from_prose(s);
+        }
+        if location.is_none() {
+            location = location_from_prose(s);
+        }
+    }
+    b.summary = summary_text;
+    b.location = location;
+
+    for l in preamble {
+        let is_name = name.as_ref().is_some_and(|n| n.line == l.line);
+        if !is_name && !used_lines.contains(&l.line) && l.kind != Kind::Rule {
+            found.unplaced(l, "in the opening lines, not placed");
+        }
+    }
+    let _ = all;
+    if b != Basics::default() {
+        found.resume.basics = Some(b);
+    }
+}
+
+fn add_url(b: &mut Basics, url: &str, label: Option<&str>) {
+    if let Some(p) = contact::profile(url) {
+        let profiles = b.profiles.get_or_insert_with(Vec::new);
+        if !profiles.iter().any(|x| x.url == p.url) {
+            profiles.push(p);
+        }
+        return;
+    }
+    let absolute = if url.starts_with("www.") || !url.contains("://") {
+        format!("http://{url}")
+    } else {
+        url.to_string()
+    };
+    let network = label.and_then(contact::label_network);
+    if b.url.is_none() {
+        b.url = Some(absolute.clone());
+        if let Some(n) = network.filter(|n| *n != "Website") {
+            b.profiles.get_or_insert_with(Vec::new).push(Profile {
+                network: Some(n.to_string()),
+                url: Some(absolute),
+                ..Profile::default()
+            });
+        }
+    } else if b.url.as_deref() != Some(absolute.as_str()) {
+        b.profiles.get_or_insert_with(Vec::new).push(Profile {
+            network: Some(network.unwrap_or("Website").to_string()),
+            url: Some(absolute),
+            ..Profile::default()
+        });
+    }
+}
+
+/// A short phrase whose last word is a job title: a headline.
+fn is_headline(p: &Part) -> bool {
+    let words = p.words();
+    if words == 0 || words > 8 || p.text.ends_with('.') {
+        return false;
+    }
+    p.text.split(',').any(|piece| {
+        piece
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| lexicon::has(lexicon::TITLE_WORDS, w) && is_title_noun(w))
+    })
+}
+
+/// Title words that name a person's role (not "software" or "senior").
+fn is_title_noun(w: &str) -> bool {
+    const MODIFIERS: &[&str] = &[
+        "senior",
+        "sr",
+        "junior",
+        "jr",
+        "staff",
+        "principal",
+        "software",
+        "product",
+        "project",
+        "program",
+        "programme",
+        "full-stack",
+        "fullstack",
+        "backend",
+        "back-end",
+        "frontend",
+        "front-end",
+        "engineering",
+        "team",
+        "vice",
+        "interim",
+        "deputy",
+        "ux",
+        "ui",
+        "qa",
+        "devops",
+        "head",
+        "chief",
+        "internship",
+    ];
+    !lexicon::has(MODIFIERS, w)
+}
+
+fn is_region(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().any(|w| lexicon::has(lexicon::REGION_WORDS, w))
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// "Bristol, UK" → city Bristol, country GB; "Greater Boston" → region; "Austin, TX" → city
+/// and region.
+pub fn parse_location(s: &str) -> Option<Location> {
+    let s = s.trim().trim_end_matches('.');
+    if s.is_empty() {
+        return None;
+    }
+    let mut loc = Location::default();
+    if is_region(s) {
+        loc.region = Some(s.to_string());
+        return Some(loc);
+    }
+    let pieces: Vec<&str> = s
+        .split(',')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .collect();
+    let country = |t: &str| {
+        lexicon::COUNTRIES
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(t))
+            .map(|(_, c)| c.to_string())
+    };
+    let state = |t: &str| {
+        lexicon::US_STATES
+            .iter()
+            .find(|(n, c)| n.eq_ignore_ascii_case(t) || *c == t)
+            .map(|(_, c)| c.to_string())
+    };
+    match pieces.as_slice() {
+        [one] => {
+            if let Some(c) = country(one) {
+                loc.country_code = Some(c);
+            } else {
+                loc.city = Some(one.to_string());
+            }
+        }
+        [city, rest @ ..] => {
+            loc.city = Some(city.to_string());
+            for r in rest {
+                if let Some(c) = country(r) {
+                    loc.country_code = Some(c);
+                } else if state(r).is_some() {
+                    loc.region = Some(r.to_string());
+                    loc.country_code.get_or_insert_with(|| "US".to_string());
+                }
+            }
+        }
+        [] => return None,
+    }
+    Some(loc)
+}
+
+/// "I am a Bristol, UK based Principal Engineer" → "Principal Engineer".
+fn label_from_prose(s: &str) -> Option<String> {
+    let c =
+        crate::static_re!(r"(?i)\b(?:I am|I'm|I’m)\s+(?:an?\s+)?([^.;:!?]{2,80})").captures(s)?;
+    let phrase = c.get(1)?.as_str();
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let noun = words
+        .iter()
+        .position(|w| lexicon::has(lexicon::TITLE_WORDS, w) && is_title_noun(w))?;
+    let mut start = noun;
+    while start > 0 && lexicon::has(lexicon::TITLE_WORDS, words[start - 1]) {
+        start -= 1;
+    }
+    let label = words[start..=noun].join(" ");
+    let mut chars = label.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
+}
+
+/// "I am a Bristol, UK based …", "based in Lisbon, Portugal".
+fn location_from_prose(s: &str) -> Option<Location> {
+    let re = crate::static_re!(
+        r"(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?,\s*\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?)[\s-]based\b|\bbased in\s+(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?(?:,\s*\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?)?)"
+    );
+    let c = re.captures(s)?;
+    let place = c.get(1).or_else(|| c.get(2))?.as_str();
+    parse_location(place)
+}
+
+fn join_lines(ls: &[Line]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut last_block = usize::MAX;
+    for l in ls {
+        if l.is_heading() {
+            continue;
+        }
+        match out.last_mut() {
+            Some(prev) if l.block == last_block && !l.is_item() => {
+                prev.push(' ');
+                prev.push_str(&l.text);
+            }
+            _ => out.push(l.text.clone()),
+        }
+        last_block = l.block;
+    }
+    out.join("\n")
+}
+
+/// The opening paragraph that describes the person: one that starts "I am" or with the
+/// person's name, else a quote, else the first paragraph of some length. A paragraph ending
+/// with a colon takes the bullets after it.
+fn opening_summary(preamble: &[Line], name: &str, used: &mut Vec<usize>) -> Option<String> {
+    let first_name = name.split_whitespace().next().unwrap_or("").to_lowercase();
+    let mut blocks: Vec<Vec<&Line>> = Vec::new();
+    for l in preamble {
+        if l.is_heading() || used.contains(&l.line) {
+            continue;
+        }
+        match blocks.last_mut() {
+            Some(b) if b.last().is_some_and(|p| p.block == l.block) => b.push(l),
+            _ => blocks.push(vec![l]),
+        }
+    }
+    let text = |b: &[&Line]| {
+        b.iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let describes = |t: &str| {
+        let lower = t.to_lowercase();
+        lower.starts_with("i am ")
+            || lower.starts_with("i'm ")
+            || lower.starts_with("i’m ")
+            || (!first_name.is_empty()
+                && (lower.starts_with(&format!("{first_name} is "))
+                    || lower.starts_with(&format!("{first_name} has "))))
+    };
+    let pick = blocks
+        .iter()
+        .position(|b| !b[0].is_item() && describes(&text(b)))
+        .or_else(|| {
+            blocks
+                .iter()
+                .position(|b| b[0].kind == Kind::Quote && text(b).split_whitespace().count() >= 8)
+        })
+        .or_else(|| {
+            blocks
+                .iter()
+                .position(|b| !b[0].is_item() && text(b).split_whitespace().count() >= 12)
+        })?;
+    let mut parts = vec![text(&blocks[pick])];
+    used.extend(blocks[pick].iter().map(|l| l.line));
+    if parts[0].ends_with(':') {
+        for b in blocks.iter().skip(pick + 1) {
+            if !b[0].is_item() {
+                break;
+            }
+            parts.push(text(b));
+            used.extend(b.iter().map(|l| l.line));
+        }
+    }
+    model::non_empty(parts.join("\n"))
+}

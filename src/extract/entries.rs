@@ -1,0 +1,992 @@
+//! Entries: where a new job, school, project or award starts, and how its header splits into
+//! organisation, position, location and dates.
+//!
+//! An entry starts at a sub-heading, a definition term, a bold line, or a short line with a
+//! date; a date on its own line belongs to the header next to it. The header is cut into
+//! parts (see [`super::lines::parts`]); each part is scored as organisation, position or
+//! location from the lexicon, and parts are assigned by best score, so any order works.
+
+use super::Found;
+use super::dates::{self, DateRange};
+use super::lexicon::{self, Section};
+use super::lines::{Line, Part, parts, split_commas, tidy};
+use super::sections::{Chunk, testimonial};
+use crate::doc::{Kind, Span};
+use crate::model::{
+    self, Award, Certificate, Education, Project, Publication, Reference, Volunteer, Work,
+};
+
+/// An entry before its fields are assigned.
+#[derive(Debug, Default)]
+struct Raw {
+    header: Vec<Line>,
+    dates: Option<DateRange>,
+    body: Vec<Line>,
+    /// Body text that was on the header line itself, after the header's parts.
+    tail: Option<String>,
+}
+
+const CONNECTORS: &[&str] = &[
+    "of", "and", "&", "for", "the", "at", "in", "de", "der", "und", "du", "des", "la",
+];
+
+fn ends_with_connector(s: &str) -> bool {
+    s.ends_with(',')
+        || s.split_whitespace()
+            .last()
+            .is_some_and(|w| CONNECTORS.contains(&w.to_lowercase().as_str()))
+}
+
+/// True when a line starts a new entry.
+fn starts_entry(line: &Line, section: Section, current: Option<&Raw>) -> bool {
+    if line.is_heading() || line.kind == Kind::Term {
+        return true;
+    }
+    if line.is_item() {
+        // In sections of one-line entries, each top-level bullet is an entry.
+        return line.depth() == 0
+            && (matches!(
+                section,
+                Section::Awards | Section::Certificates | Section::Publications
+            ) || current.is_none());
+    }
+    if !line.first {
+        return false;
+    }
+    let after_body = current.is_none_or(|c| !c.body.is_empty() || c.tail.is_some());
+    if line.all_styled(false) && line.words() <= 12 {
+        return true;
+    }
+    if let Some(r) = dates::find_range(&line.text) {
+        let at_start = line.text[..r.span.start]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .is_empty();
+        let at_end = line.text[r.span.end..]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .is_empty();
+        if at_start
+            || (at_end && !line.sentence_like())
+            || (line.words() <= 10 && !line.sentence_like())
+        {
+            return true;
+        }
+    }
+    after_body && line.words() <= 8 && !line.text.ends_with(['.', '!', '?', ':']) && !line.is_item()
+}
+
+/// True when a line right after an entry's header is still part of the header.
+fn continues_header(line: &Line, raw: &Raw) -> bool {
+    if !raw.body.is_empty() || raw.tail.is_some() || line.is_item() {
+        return false;
+    }
+    let Some(last) = raw.header.last() else {
+        return false;
+    };
+    if ends_with_connector(&last.text) && line.words() <= 6 {
+        return true;
+    }
+    let same_block =
+        last.block == line.block || (last.kind == Kind::Term && line.kind == Kind::Definition);
+    same_block
+        && line.words() <= 10
+        && !line.sentence_like()
+        && (line.all_styled(true) || line.words() <= 6)
+}
+
+/// Groups a section's lines into raw entries.
+fn group(chunk: &Chunk, section: Section, found: &mut Found) -> Vec<Raw> {
+    let mut out: Vec<Raw> = Vec::new();
+    let mut pending: Option<DateRange> = None;
+    for line in &chunk.lines {
+        if !line.is_item() && dates::is_date_only(&line.text) {
+            let r = dates::find_range(&line.text);
+            match out.last_mut() {
+                Some(cur)
+                    if cur.dates.is_none()
+                        && cur.body.is_empty()
+                        && cur.tail.is_none()
+                        && pending.is_none() =>
+                {
+                    cur.dates = r
+                }
+                _ => pending = r,
+            }
+            continue;
+        }
+        if out.last().is_some_and(|c| continues_header(line, c)) {
+            if let Some(cur) = out.last_mut() {
+                let joins = cur
+                    .header
+                    .last()
+                    .is_some_and(|l| ends_with_connector(&l.text));
+                match cur.header.last_mut() {
+                    Some(last) if joins => {
+                        last.spans.push(Span::plain(" "));
+                        last.spans.extend(line.spans.iter().cloned());
+                        last.text = format!("{} {}", last.text, line.text);
+                    }
+                    _ => cur.header.push(line.clone()),
+                }
+            }
+            continue;
+        }
+        if starts_entry(line, section, out.last()) {
+            // Several entries on one line: "**brillo** - text **vscode-rufo** - text".
+            for spans in split_inline_entries(&line.spans) {
+                let mut l = line.clone();
+                l.text = super::lines::clean_text(
+                    &spans.iter().map(|s| s.text.as_str()).collect::<String>(),
+                );
+                l.spans = spans;
+                out.push(Raw {
+                    header: vec![l],
+                    dates: pending.take(),
+                    ..Raw::default()
+                });
+            }
+            continue;
+        }
+        match out.last_mut() {
+            Some(cur) => cur.body.push(line.clone()),
+            None => found.unplaced(line, "before the first entry of a section, not placed"),
+        }
+    }
+    out
+}
+
+/// Cuts a line holding several `**name** - description` entries into one span list each.
+fn split_inline_entries(spans: &[Span]) -> Vec<Vec<Span>> {
+    let bold_starts: Vec<usize> = spans
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| {
+            s.bold
+                && !s.text.trim().is_empty()
+                && spans
+                    .get(i + 1)
+                    .is_some_and(|n| !n.bold && n.text.trim_start().starts_with(['-', '–', '—']))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if bold_starts.len() < 2 || bold_starts.first() != Some(&0) {
+        return vec![spans.to_vec()];
+    }
+    let mut out = Vec::new();
+    for (k, &start) in bold_starts.iter().enumerate() {
+        let end = bold_starts.get(k + 1).copied().unwrap_or(spans.len());
+        out.push(spans[start..end].to_vec());
+    }
+    out
+}
+
+/// Scores used to assign header parts.
+fn title_score(s: &str) -> i32 {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let hits = words
+        .iter()
+        .filter(|w| lexicon::has(lexicon::TITLE_WORDS, w))
+        .count() as i32;
+    let noun = words
+        .last()
+        .is_some_and(|w| lexicon::has(lexicon::TITLE_WORDS, w));
+    hits + i32::from(noun)
+}
+
+fn org_score(p: &Part) -> i32 {
+    let words: Vec<&str> = p
+        .text
+        .split(|c: char| c.is_whitespace() || c == '.')
+        .collect();
+    let mut score = words
+        .iter()
+        .filter(|w| lexicon::has(lexicon::ORG_WORDS, w) || lexicon::has(lexicon::SCHOOL_WORDS, w))
+        .count() as i32
+        * 2;
+    if p.bold || p.link.is_some() {
+        score += 1;
+    }
+    score
+}
+
+/// True when a phrase reads as a place: "Durham NH", "Bristol, UK", "NYC, remote",
+/// "San Mateo, California".
+pub fn is_location(s: &str) -> bool {
+    let s = s.trim().trim_matches(['(', ')']);
+    if s.is_empty() || s.split_whitespace().count() > 6 || s.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let lower = s.to_lowercase();
+    if lower
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| lexicon::REMOTE_WORDS.contains(&w))
+    {
+        return true;
+    }
+    let pieces: Vec<&str> = s
+        .split(',')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .collect();
+    let Some(last) = pieces.last() else {
+        return false;
+    };
+    let last_lower = last.to_lowercase();
+    let known = |t: &str| {
+        let tl = t.to_lowercase();
+        lexicon::COUNTRIES.iter().any(|(n, _)| *n == tl)
+            || lexicon::US_STATES.iter().any(|(n, c)| {
+                *n == tl
+                    || (t.len() == 2
+                        && c.eq_ignore_ascii_case(t)
+                        && t.chars().all(|x| x.is_ascii_uppercase()))
+            })
+    };
+    if known(last) || known(&last_lower) {
+        return pieces.len() > 1 || last.split_whitespace().count() <= 2;
+    }
+    // "Durham NH": capitalised words ending in a state or country code.
+    let words: Vec<&str> = last.split_whitespace().collect();
+    if let Some(code) = words.last() {
+        if words.len() >= 2
+            && code.len() == 2
+            && known(code)
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            return true;
+        }
+        if words.len() == 1
+            && (2..=3).contains(&code.len())
+            && code.chars().all(|c| c.is_ascii_uppercase())
+            && pieces.len() > 1
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Splits "Org, Place" into the organisation and its location when the tail is a place.
+fn split_org_location(s: &str) -> (String, Option<String>) {
+    let pieces = split_commas(s);
+    for i in 1..pieces.len() {
+        let tail = pieces[i..].join(", ");
+        if is_location(&tail) {
+            let head = pieces[..i].join(", ");
+            // "Caring.com San Mateo, California": the city's words end the head.
+            if i + 1 == pieces.len() && pieces.len() == 2 && !is_location(&pieces[1]) {
+                continue;
+            }
+            return split_trailing_city(&head, tail);
+        }
+    }
+    // "Caring.com San Mateo, California": the place is "San Mateo, California".
+    if pieces.len() == 2
+        && lexicon::US_STATES
+            .iter()
+            .chain(lexicon::COUNTRIES.iter())
+            .any(|(n, c)| pieces[1].eq_ignore_ascii_case(n) || pieces[1] == *c)
+    {
+        return split_trailing_city(&pieces[0], pieces[1].clone());
+    }
+    (s.to_string(), None)
+}
+
+/// When the head before a "City, State" tail ends with the city's words, move them.
+fn split_trailing_city(head: &str, tail: String) -> (String, Option<String>) {
+    if tail.contains(',') || head.split_whitespace().count() < 2 {
+        return (head.to_string(), Some(tail));
+    }
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let mut cut = words.len();
+    while cut > 1 {
+        let w = words[cut - 1];
+        let plain =
+            w.chars().all(char::is_alphabetic) && w.chars().next().is_some_and(char::is_uppercase);
+        if !plain
+            || lexicon::has(lexicon::ORG_WORDS, w)
+            || lexicon::has(lexicon::SCHOOL_WORDS, w)
+            || words.len() - cut >= 2
+        {
+            break;
+        }
+        cut -= 1;
+    }
+    if cut == words.len() {
+        return (head.to_string(), Some(tail));
+    }
+    (
+        words[..cut].join(" "),
+        Some(format!("{}, {}", words[cut..].join(" "), tail)),
+    )
+}
+
+/// A header's parts with the date taken out, and any long body text that followed it.
+fn header_parts(raw: &mut Raw) -> Vec<Part> {
+    let mut all = Vec::new();
+    for line in &raw.header {
+        let mut spans = line.spans.clone();
+        if raw.dates.is_none() {
+            let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+            if let Some(r) = dates::find_range(&text) {
+                spans = remove_range(&spans, &r);
+                raw.dates = Some(r);
+            }
+        }
+        all.extend(parts(&spans));
+    }
+    // A long plain tail after the header's styled parts is body text ("… Bristol, UK I am the
+    // most senior …"): keep a leading place, the rest goes to the summary.
+    if all.len() >= 2 {
+        if let Some(last) = all.last() {
+            if !last.styled() && last.words() > 8 {
+                let text = last.text.clone();
+                all.pop();
+                let (place, rest) = leading_place(&text);
+                if let Some(p) = place {
+                    all.push(Part {
+                        text: p,
+                        bold: false,
+                        italic: false,
+                        link: None,
+                    });
+                }
+                raw.tail = Some(rest);
+            }
+        }
+    }
+    all
+}
+
+/// "Bristol, UK I am …" → ("Bristol, UK", "I am …").
+fn leading_place(s: &str) -> (Option<String>, String) {
+    let re = crate::static_re!(
+        r"^(\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,2},\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}]*)?)\s+(\p{Lu}.*)$"
+    );
+    if let Some(c) = re.captures(s) {
+        if let (Some(place), Some(rest)) = (c.get(1), c.get(2)) {
+            // Keep only as much of the place as reads as one ("Bristol, UK", not "UK I").
+            let place_text = place.as_str();
+            let words: Vec<&str> = place_text.split_whitespace().collect();
+            for n in (2..=words.len()).rev() {
+                let candidate = words[..n].join(" ");
+                if is_location(&candidate) {
+                    let rest = format!("{} {}", words[n..].join(" "), rest.as_str());
+                    return (Some(candidate), rest.trim().to_string());
+                }
+            }
+        }
+    }
+    (None, s.to_string())
+}
+
+/// Removes a date range found in the concatenated text of `spans`.
+fn remove_range(spans: &[Span], r: &DateRange) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut pos = 0usize;
+    for s in spans {
+        let start = pos;
+        let end = pos + s.text.len();
+        pos = end;
+        if end <= r.span.start || start >= r.span.end {
+            out.push(s.clone());
+            continue;
+        }
+        let mut t = String::new();
+        if r.span.start > start {
+            t.push_str(&s.text[..r.span.start - start]);
+        }
+        t.push('\t');
+        if r.span.end < end {
+            t.push_str(&s.text[r.span.end - start..]);
+        }
+        // Brackets left around the date: "( )".
+        let t = t.replace("(\t)", "\t").replace("[\t]", "\t");
+        let mut n = s.clone();
+        n.text = t;
+        out.push(n);
+    }
+    out
+}
+
+/// What an entry's body holds: a summary (paragraphs before the bullets) and highlights.
+fn body(raw: &Raw, found: &mut Found) -> (Option<String>, Vec<String>) {
+    let mut summary: Vec<String> = raw.tail.iter().cloned().collect();
+    let mut highlights: Vec<String> = Vec::new();
+    let mut last_block = usize::MAX;
+    for line in &raw.body {
+        if line.is_item() {
+            highlights.push(line.text.clone());
+        } else if highlights.is_empty() {
+            if line.block == last_block {
+                if let Some(last) = summary.last_mut() {
+                    last.push(' ');
+                    last.push_str(&line.text);
+                }
+            } else {
+                summary.push(line.text.clone());
+            }
+        } else if line.text.ends_with(':') {
+            found.unplaced(line, "a lead-in between an entry's bullets, not placed");
+        } else {
+            highlights.push(line.text.clone());
+        }
+        last_block = line.block;
+    }
+    (model::non_empty(summary.join("\n")), highlights)
+}
+
+/// Parses one section of entries into the résumé.
+pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
+    let raws = group(chunk, s, found);
+    for mut raw in raws {
+        let line_no = raw.header.first().map_or(0, |l| l.line);
+        let mut ps = header_parts(&mut raw);
+        let (summary, highlights) = body(&raw, found);
+        let (start, end) = raw
+            .dates
+            .as_ref()
+            .map_or((None, None), |d| (d.start.clone(), d.end.clone()));
+        if let Some(v) = raw.dates.as_ref().and_then(|d| d.vague.as_ref()) {
+            found.warn(
+                line_no,
+                format!("\"{v}\" is not an exact date: only its year was kept"),
+            );
+        }
+        let hl = (!highlights.is_empty()).then_some(highlights);
+        match s {
+            Section::Work | Section::Volunteer => {
+                let (org, position, location, url) = assign_job(&mut ps);
+                if s == Section::Work {
+                    model::push(
+                        &mut found.resume.work,
+                        Work {
+                            name: org,
+                            position,
+                            location,
+                            url,
+                            start_date: start,
+                            end_date: end,
+                            summary,
+                            highlights: hl,
+                            ..Work::default()
+                        },
+                    );
+                } else {
+                    model::push(
+                        &mut found.resume.volunteer,
+                        Volunteer {
+                            organization: org,
+                            position,
+                            url,
+                            start_date: start,
+                            end_date: end,
+                            summary,
+                            highlights: hl,
+                            ..Volunteer::default()
+                        },
+                    );
+                }
+            }
+            Section::Education => {
+                let mut e = assign_school(&ps);
+                e.start_date = start;
+                e.end_date = end;
+                // Bullets of a school entry: courses where they say so, the rest reported.
+                for h in hl.into_iter().flatten() {
+                    if let Some(list) = courses(&h) {
+                        e.courses.get_or_insert_with(Vec::new).extend(list);
+                    } else {
+                        found.warn(
+                            line_no,
+                            format!("education has no place for \"{}\"", short(&h)),
+                        );
+                    }
+                }
+                if let Some(sm) = summary {
+                    if let Some(list) = courses(&sm) {
+                        e.courses.get_or_insert_with(Vec::new).extend(list);
+                    } else {
+                        found.warn(
+                            line_no,
+                            format!("education has no place for \"{}\"", short(&sm)),
+                        );
+                    }
+                }
+                model::push(&mut found.resume.education, e);
+            }
+            Section::Projects => {
+                let mut p = assign_project(&ps);
+                p.start_date = start;
+                p.end_date = end;
+                p.description = join_opt(p.description, summary);
+                p.highlights = hl;
+                model::push(&mut found.resume.projects, p);
+            }
+            Section::Awards => {
+                let (title, awarder) = first_two(&mut ps);
+                model::push(
+                    &mut found.resume.awards,
+                    Award {
+                        title,
+                        awarder,
+                        date: start,
+                        summary: join_opt(summary, hl.map(|h| h.join("\n"))),
+                        ..Award::default()
+                    },
+                );
+            }
+            Section::Certificates => {
+                let url = ps.iter().find_map(|p| p.link.clone());
+                let (name, issuer) = first_two(&mut ps);
+                if let Some(sm) = summary {
+                    found.warn(
+                        line_no,
+                        format!("certificates have no place for \"{}\"", short(&sm)),
+                    );
+                }
+                model::push(
+                    &mut found.resume.certificates,
+                    Certificate {
+                        name,
+                        issuer,
+                        date: start,
+                        url,
+                        ..Certificate::default()
+                    },
+                );
+            }
+            Section::Publications => {
+                let url = ps.iter().find_map(|p| p.link.clone());
+                let (name, publisher) = first_two(&mut ps);
+                let name = name.map(|n| n.trim_matches(['"', '“', '”']).to_string());
+                model::push(
+                    &mut found.resume.publications,
+                    Publication {
+                        name,
+                        publisher,
+                        release_date: start,
+                        url,
+                        summary: join_opt(summary, hl.map(|h| h.join("\n"))),
+                        ..Publication::default()
+                    },
+                );
+            }
+            _ => {}
+        }
+    }
+}
+
+fn short(s: &str) -> String {
+    let mut t: String = s.chars().take(60).collect();
+    if s.chars().count() > 60 {
+        t.push('…');
+    }
+    t
+}
+
+fn join_opt(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(format!("{a}\n{b}")),
+        (a, b) => a.or(b),
+    }
+}
+
+fn first_two(ps: &mut [Part]) -> (Option<String>, Option<String>) {
+    let mut it = ps.iter().map(|p| p.text.clone());
+    let a = it.next();
+    let rest: Vec<String> = it.collect();
+    (a, model::non_empty(rest.join(", ")))
+}
+
+/// Organisation, position, location and URL of a job header.
+fn assign_job(
+    ps: &mut Vec<Part>,
+) -> (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+) {
+    // One part with commas: "Head Code Ninja, Area 52", "Senior Engineer, Caring.com San Mateo, California".
+    if ps.len() == 1 && ps[0].text.contains(',') && title_score(&ps[0].text) > 0 {
+        let p = ps.remove(0);
+        let pieces = split_commas(&p.text);
+        // The title is the longest run of leading (or trailing) pieces that read as a title.
+        let first_title = title_score(&pieces[0]) > 0;
+        let (title, rest): (Vec<String>, Vec<String>) = if first_title {
+            (vec![pieces[0].clone()], pieces[1..].to_vec())
+        } else {
+            let k = pieces.len() - 1;
+            (vec![pieces[k].clone()], pieces[..k].to_vec())
+        };
+        ps.push(Part {
+            text: title.join(", "),
+            ..p.clone()
+        });
+        if !rest.is_empty() {
+            ps.push(Part {
+                text: rest.join(", "),
+                ..p
+            });
+        }
+    }
+    let mut position: Option<usize> = None;
+    let mut best = 0;
+    for (i, p) in ps.iter().enumerate() {
+        let t = title_score(&p.text) * 2 + i32::from(p.italic) - org_score(p);
+        if title_score(&p.text) > 0 && t > best {
+            best = t;
+            position = Some(i);
+        }
+    }
+    let mut org: Option<String> = None;
+    let mut url = None;
+    let mut locations: Vec<String> = Vec::new();
+    for (i, p) in ps.iter().enumerate() {
+        if Some(i) == position {
+            continue;
+        }
+        if is_location(&p.text) && (org.is_some() || position.is_some() && i > 0) {
+            locations.push(p.text.clone());
+            continue;
+        }
+        if org.is_none() {
+            let (o, loc) = split_org_location(&p.text);
+            let o = strip_parenthetical_place(&o, &mut locations);
+            org = Some(o);
+            url = p.link.clone().filter(|l| l.contains('.'));
+            locations.extend(loc);
+        } else if position.is_none() {
+            position = Some(i);
+        } else {
+            locations.push(p.text.clone());
+        }
+    }
+    let position = position.and_then(|i| ps.get(i)).map(|p| p.text.clone());
+    (org, position, model::non_empty(locations.join(", ")), url)
+}
+
+/// "Awesome University (MyTown)" → "Awesome University", with the place kept aside.
+fn strip_parenthetical_place(s: &str, places: &mut Vec<String>) -> String {
+    let re = crate::static_re!(r"^(.*\S)\s*\(([^()]+)\)$");
+    if let Some(c) = re.captures(s) {
+        if let (Some(a), Some(b)) = (c.get(1), c.get(2)) {
+            let inner = b.as_str();
+            if inner.split_whitespace().count() <= 3
+                && inner.chars().next().is_some_and(char::is_uppercase)
+                && !inner.chars().all(|c| c.is_uppercase())
+            {
+                places.push(inner.to_string());
+                return a.as_str().to_string();
+            }
+        }
+    }
+    s.to_string()
+}
+
+fn degree_re() -> &'static regex::Regex {
+    crate::static_re!(lexicon::DEGREE_PATTERN)
+}
+
+/// Institution, degree and field of a school header.
+fn assign_school(ps: &[Part]) -> Education {
+    let mut e = Education::default();
+    let mut pieces: Vec<Part> = Vec::new();
+    for p in ps {
+        // "University of Bristol, Computer Science BSc": a comma may separate school and degree.
+        let subs = split_commas(&p.text);
+        if subs.len() > 1
+            && subs.iter().any(|s| degree_re().is_match(s))
+            && subs.iter().any(|s| is_school(s))
+        {
+            for s in subs {
+                pieces.push(Part {
+                    text: s,
+                    ..p.clone()
+                });
+            }
+        } else {
+            pieces.push(p.clone());
+        }
+    }
+    let degree_idx = pieces.iter().position(|p| degree_re().is_match(&p.text));
+    let school_idx = pieces
+        .iter()
+        .enumerate()
+        .position(|(i, p)| Some(i) != degree_idx && is_school(&p.text))
+        .or_else(|| {
+            (0..pieces.len()).find(|i| Some(*i) != degree_idx && !is_location(&pieces[*i].text))
+        });
+    if let Some(i) = school_idx {
+        let mut places = Vec::new();
+        let (inst, _) = split_org_location(&pieces[i].text);
+        e.institution = Some(strip_parenthetical_place(&inst, &mut places));
+        e.url = pieces[i].link.clone();
+    }
+    if let Some(i) = degree_idx {
+        let (study, area, score) = parse_degree(&pieces[i].text);
+        e.study_type = study;
+        e.area = area;
+        e.score = score;
+    }
+    // A field of study on its own ("Computer Science") when no degree was named.
+    if e.area.is_none() {
+        if let Some(p) = pieces.iter().enumerate().find(|(i, p)| {
+            Some(*i) != school_idx && Some(*i) != degree_idx && !is_location(&p.text)
+        }) {
+            e.area = Some(p.1.text.clone());
+        }
+    }
+    e
+}
+
+fn is_school(s: &str) -> bool {
+    s.split_whitespace()
+        .any(|w| lexicon::has(lexicon::SCHOOL_WORDS, w))
+}
+
+/// "B.S. in Computer Science" → ("B.S.", "Computer Science"); "Computer Science BSc with 1st
+/// class honours" → ("BSc", "Computer Science", "1st class honours"); "PhD, Physics".
+pub fn parse_degree(s: &str) -> (Option<String>, Option<String>, Option<String>) {
+    let Some(m) = degree_re().find(s) else {
+        return (None, model::non_empty(s), None);
+    };
+    let study = m.as_str().trim().to_string();
+    let before = s[..m.start()]
+        .trim()
+        .trim_end_matches([',', '-', '–'])
+        .trim();
+    let mut after = s[m.end()..]
+        .trim()
+        .trim_start_matches([',', '-', '–', ':'])
+        .trim()
+        .to_string();
+    let mut score = None;
+    let score_re = crate::static_re!(
+        r"(?i)(?:^|\s|,)\s*(?:with\s+|graduated\s+)?((?:GPA|grade|cgpa)\b.*|(?:first|1st|2:1|2:2|upper second|lower second|second|third|distinction|merit|summa|magna|cum laude|honou?rs).*)$"
+    );
+    if let Some(c) = score_re.captures(&after) {
+        if let (Some(all), Some(val)) = (c.get(0), c.get(1)) {
+            score = model::non_empty(val.as_str().trim_end_matches(['.', ')']));
+            after = after[..all.start()]
+                .trim()
+                .trim_end_matches(',')
+                .to_string();
+        }
+    }
+    let after = after
+        .trim_start_matches("in ")
+        .trim_start_matches("of ")
+        .trim()
+        .to_string();
+    let area = if !after.is_empty() {
+        Some(after)
+    } else {
+        model::non_empty(before)
+    };
+    (
+        Some(study),
+        area.map(|a| tidy(&a)).filter(|a| !a.is_empty()),
+        score,
+    )
+}
+
+/// "Courses: A, B, and C" → the course names.
+fn courses(s: &str) -> Option<Vec<String>> {
+    let c = crate::static_re!(r"(?i)^(?:relevant\s+|selected\s+|key\s+)?(?:courses|coursework|modules|classes|subjects)\s*(?:taken|included)?\s*[:\-–]\s*(.+)$").captures(s)?;
+    let list = c.get(1)?.as_str();
+    Some(
+        split_commas(list)
+            .into_iter()
+            .map(|x| {
+                x.trim_start_matches("and ")
+                    .trim_end_matches('.')
+                    .trim()
+                    .to_string()
+            })
+            .filter(|x| !x.is_empty())
+            .collect(),
+    )
+}
+
+/// Name, roles, description and URL of a project header.
+fn assign_project(ps: &[Part]) -> Project {
+    let mut p = Project::default();
+    let mut description: Vec<String> = Vec::new();
+    for (i, part) in ps.iter().enumerate() {
+        if i == 0 {
+            // "HackMyResume, contributor": a role after a comma.
+            let pieces = split_commas(&part.text);
+            let roles: Vec<String> = pieces
+                .iter()
+                .skip(1)
+                .filter(|x| is_role(x))
+                .cloned()
+                .collect();
+            if !roles.is_empty() && roles.len() + 1 == pieces.len() {
+                p.name = Some(pieces[0].clone());
+                p.roles = Some(roles);
+            } else {
+                p.name = Some(part.text.clone());
+            }
+            p.url = part.link.clone();
+        } else if is_role(&part.text) {
+            p.roles.get_or_insert_with(Vec::new).push(part.text.clone());
+        } else {
+            description.push(part.text.clone());
+        }
+    }
+    p.description = model::non_empty(description.join(" - "));
+    p
+}
+
+fn is_role(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && words.iter().any(|w| lexicon::has(lexicon::ROLE_WORDS, w))
+}
+
+/// A references section: testimonials (`“…” - Name`) or a name followed by what they said.
+pub fn references_section(chunk: &Chunk, found: &mut Found) {
+    let mut pending_name: Option<String> = None;
+    for line in &chunk.lines {
+        if let Some((quote, who)) = testimonial(&line.text) {
+            model::push(
+                &mut found.resume.references,
+                Reference {
+                    name: Some(who),
+                    reference: Some(quote),
+                    ..Reference::default()
+                },
+            );
+            continue;
+        }
+        if line.words() <= 8 && !line.sentence_like() && (line.first || line.is_heading()) {
+            if let Some(n) = pending_name.take() {
+                model::push(
+                    &mut found.resume.references,
+                    Reference {
+                        name: Some(n),
+                        ..Reference::default()
+                    },
+                );
+            }
+            pending_name = Some(line.text.clone());
+        } else if let Some(n) = pending_name.take() {
+            model::push(
+                &mut found.resume.references,
+                Reference {
+                    name: Some(n),
+                    reference: Some(line.text.trim_matches(['"', '“', '”']).to_string()),
+                    ..Reference::default()
+                },
+            );
+        } else if let Some(last) = found.resume.references.as_mut().and_then(|r| r.last_mut()) {
+            let text = last
+                .reference
+                .take()
+                .map_or(line.text.clone(), |r| format!("{r} {}", line.text));
+            last.reference = Some(text);
+        } else {
+            found.unplaced(line, "in references, not placed");
+        }
+    }
+    if let Some(n) = pending_name {
+        if n.to_lowercase().contains("request") {
+            return; // "Available upon request"
+        }
+        model::push(
+            &mut found.resume.references,
+            Reference {
+                name: Some(n),
+                ..Reference::default()
+            },
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locations() {
+        for yes in [
+            "Durham NH",
+            "Bristol, UK",
+            "NYC, remote",
+            "San Mateo, California",
+            "NH",
+            "Remote",
+            "Malmö, Sweden",
+        ] {
+            assert!(is_location(yes), "{yes}");
+        }
+        for no in [
+            "Meta",
+            "Senior Software Engineer, Backend",
+            "Area 52",
+            "IBM",
+            "Caring.com",
+        ] {
+            assert!(!is_location(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn org_and_location() {
+        assert_eq!(
+            split_org_location("Meta, NYC, remote"),
+            ("Meta".into(), Some("NYC, remote".into()))
+        );
+        assert_eq!(
+            split_org_location("Meltwater News, NH"),
+            ("Meltwater News".into(), Some("NH".into()))
+        );
+        assert_eq!(
+            split_org_location("Caring.com San Mateo, California"),
+            ("Caring.com".into(), Some("San Mateo, California".into()))
+        );
+        assert_eq!(
+            split_org_location("Acme, Inc."),
+            ("Acme, Inc.".into(), None)
+        );
+    }
+
+    #[test]
+    fn degrees() {
+        let s = |x: &str| Some(x.to_string());
+        assert_eq!(
+            parse_degree("B.S. in Computer Science"),
+            (s("B.S."), s("Computer Science"), None)
+        );
+        assert_eq!(
+            parse_degree("Computer Science BSc with 1st class honours"),
+            (s("BSc"), s("Computer Science"), s("1st class honours"))
+        );
+        assert_eq!(
+            parse_degree("PhD, Computer Science"),
+            (s("PhD"), s("Computer Science"), None)
+        );
+        assert_eq!(
+            parse_degree("Bachelor of Science in Physics"),
+            (s("Bachelor of Science"), s("Physics"), None)
+        );
+        assert_eq!(parse_degree("MSc"), (s("MSc"), None, None));
+    }
+
+    #[test]
+    fn leading_places() {
+        assert_eq!(
+            leading_place("Bristol, UK I am the most senior"),
+            (Some("Bristol, UK".into()), "I am the most senior".into())
+        );
+        assert_eq!(
+            leading_place("I am the most senior"),
+            (None, "I am the most senior".into())
+        );
+    }
+}

@@ -1,0 +1,290 @@
+//! Lines and parts: the units extraction reasons about.
+//!
+//! A [`Line`] is one line of a block with its spans and source line. A [`Part`] is a piece of
+//! a header line, cut at style changes (bold then italic) and at the separators people use
+//! (` - ` ` — ` ` | ` `;` tabs, runs of spaces, ` at `), each keeping its style and link.
+
+use crate::doc::{Block, Doc, Kind, Span, collapse};
+
+/// One line of the document.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub kind: Kind,
+    pub spans: Vec<Span>,
+    /// Collapsed text of the spans.
+    pub text: String,
+    /// 1-based source line.
+    pub line: usize,
+    /// First line of its block.
+    pub first: bool,
+    /// Index of its block in the document.
+    pub block: usize,
+}
+
+impl Line {
+    pub fn new(kind: Kind, spans: Vec<Span>, line: usize, first: bool, block: usize) -> Line {
+        let text = clean_text(&spans.iter().map(|s| s.text.as_str()).collect::<String>());
+        Line {
+            kind,
+            spans,
+            text,
+            line,
+            first,
+            block,
+        }
+    }
+
+    pub fn is_heading(&self) -> bool {
+        matches!(self.kind, Kind::Heading(_))
+    }
+
+    pub fn heading_level(&self) -> Option<u8> {
+        match self.kind {
+            Kind::Heading(l) => Some(l),
+            _ => None,
+        }
+    }
+
+    pub fn is_item(&self) -> bool {
+        matches!(self.kind, Kind::ListItem(_))
+    }
+
+    pub fn depth(&self) -> u8 {
+        match self.kind {
+            Kind::ListItem(d) => d,
+            _ => 0,
+        }
+    }
+
+    /// Every visible character is bold (or, with `any_style`, bold, italic or underlined).
+    pub fn all_styled(&self, any_style: bool) -> bool {
+        let mut seen = false;
+        for s in &self.spans {
+            if s.text.trim().is_empty() {
+                continue;
+            }
+            let ok = if any_style { s.styled() } else { s.bold };
+            if !ok {
+                return false;
+            }
+            seen = true;
+        }
+        seen
+    }
+
+    pub fn words(&self) -> usize {
+        self.text.split_whitespace().count()
+    }
+
+    /// Ends like a sentence.
+    pub fn sentence_like(&self) -> bool {
+        self.text.ends_with(['.', '!', '?']) && self.words() > 3
+    }
+}
+
+/// Text as people read it: whitespace collapsed, typographic spaces normalised, stray
+/// bullet characters at the start removed.
+pub fn clean_text(s: &str) -> String {
+    let c = collapse(s);
+    let c = c
+        .trim_start_matches(['·', '•', '▪', '‣', '◦', '●'])
+        .trim_start();
+    c.to_string()
+}
+
+/// Cuts the document into lines. List items stay one line each; other blocks are cut at their
+/// line breaks.
+pub fn lines(doc: &Doc) -> Vec<Line> {
+    let mut out = Vec::new();
+    for (i, b) in doc.blocks.iter().enumerate() {
+        push_block(&mut out, b, i);
+    }
+    out
+}
+
+fn push_block(out: &mut Vec<Line>, b: &Block, index: usize) {
+    match b.kind {
+        Kind::Rule => out.push(Line::new(Kind::Rule, Vec::new(), b.line, true, index)),
+        Kind::ListItem(_) => {
+            let spans: Vec<Span> = b
+                .spans
+                .iter()
+                .map(|s| {
+                    if s.is_break() {
+                        Span::plain(" ")
+                    } else {
+                        s.clone()
+                    }
+                })
+                .collect();
+            let l = Line::new(b.kind, spans, b.line, true, index);
+            if !l.text.is_empty() {
+                out.push(l);
+            }
+        }
+        _ => {
+            for (n, spans) in b.lines().into_iter().enumerate() {
+                let l = Line::new(b.kind, spans, b.line + n, n == 0, index);
+                if !l.text.is_empty() {
+                    out.push(l);
+                }
+            }
+        }
+    }
+}
+
+/// A piece of a header line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+    pub link: Option<String>,
+}
+
+impl Part {
+    pub fn styled(&self) -> bool {
+        self.bold || self.italic
+    }
+    pub fn words(&self) -> usize {
+        self.text.split_whitespace().count()
+    }
+}
+
+/// Cuts spans into parts at style changes and separators. Text is cleaned of Markdown
+/// leftovers and of punctuation at the cut.
+pub fn parts(spans: &[Span]) -> Vec<Part> {
+    let sep = crate::static_re!(
+        r"\t|\s{2,}|\s+[-–—|·•]+\s+|\s*;\s+|^[-–—|·•]\s+|\s+[-–—|·•]$|\s+at\s+|\s+@\s+|\s+--\s+"
+    );
+    let mut out: Vec<Part> = Vec::new();
+    let mut prev_style: Option<(bool, bool)> = None;
+    for s in spans {
+        if s.is_break() {
+            prev_style = None;
+            continue;
+        }
+        let style = (s.bold, s.italic || s.underline);
+        let mut first = true;
+        for piece in sep.split(&s.text) {
+            let continues =
+                first && prev_style == Some(style) && !s.text.starts_with(char::is_whitespace);
+            first = false;
+            let text = collapse(piece);
+            if text.is_empty() {
+                continue;
+            }
+            match out.last_mut() {
+                Some(last) if continues => {
+                    last.text.push_str(&text);
+                }
+                _ => out.push(Part {
+                    text,
+                    bold: style.0,
+                    italic: style.1,
+                    link: s.link.clone(),
+                }),
+            }
+        }
+        prev_style = if s.text.trim().is_empty() {
+            prev_style
+        } else {
+            Some(style)
+        };
+    }
+    for p in &mut out {
+        p.text = tidy(&p.text);
+    }
+    out.retain(|p| p.text.chars().any(char::is_alphanumeric));
+    out
+}
+
+/// Trims separators and stray punctuation from the ends of a part.
+pub fn tidy(s: &str) -> String {
+    let t = s
+        .trim()
+        .trim_start_matches([',', '-', '–', '—', '|', ':', ';', '·', '•', ' '])
+        .trim_end_matches([',', '-', '–', '—', '|', ':', ';', '·', '•', ' ']);
+    let t = t.trim();
+    // An unmatched closing bracket left by a cut date: "(Jan 2012" / "Foo)".
+    let opens = t.matches('(').count();
+    let closes = t.matches(')').count();
+    let t = if closes > opens {
+        t.trim_end_matches(')').trim()
+    } else {
+        t
+    };
+    let t = if opens > closes {
+        t.trim_end_matches('(').trim()
+    } else {
+        t
+    };
+    t.to_string()
+}
+
+/// Splits text at top-level commas (not inside parentheses).
+pub fn split_commas(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut cur = String::new();
+    for c in s.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            _ => {}
+        }
+        if (c == ',' || c == ';') && depth <= 0 {
+            out.push(cur.trim().to_string());
+            cur.clear();
+        } else {
+            cur.push(c);
+        }
+    }
+    out.push(cur.trim().to_string());
+    out.retain(|x| !x.is_empty());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(t: &str, bold: bool, italic: bool) -> Span {
+        Span {
+            text: t.into(),
+            bold,
+            italic,
+            ..Span::default()
+        }
+    }
+
+    #[test]
+    fn parts_cut_at_style_and_separators() {
+        let p = parts(&[
+            span("Meta, NYC, remote", true, false),
+            span(" ", false, false),
+            span("- Senior Software Engineer, Backend", false, true),
+        ]);
+        let t: Vec<&str> = p.iter().map(|x| x.text.as_str()).collect();
+        assert_eq!(
+            t,
+            vec!["Meta, NYC, remote", "Senior Software Engineer, Backend"]
+        );
+        assert!(p[0].bold && p[1].italic);
+        let p = parts(&[span("Title | Company | City", false, false)]);
+        assert_eq!(p.len(), 3);
+        let p = parts(&[span("Engineer at Acme Corp", false, false)]);
+        assert_eq!(
+            p.iter().map(|x| x.text.as_str()).collect::<Vec<_>>(),
+            vec!["Engineer", "Acme Corp"]
+        );
+    }
+
+    #[test]
+    fn commas_respect_parentheses() {
+        assert_eq!(
+            split_commas("AWS (EC2, RDS), Python, Go"),
+            vec!["AWS (EC2, RDS)", "Python", "Go"]
+        );
+    }
+}

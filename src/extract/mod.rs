@@ -1,0 +1,180 @@
+//! Extraction: any [`Doc`] into a [`Resume`], with warnings for what could not be placed.
+//!
+//! Segment first, then assign: lines → sections (headings classified by meaning) → entries
+//! (where a new job or school starts) → fields (organisation, position, location, dates).
+//! Each step is a small function with its own tests; the tables of words live in
+//! [`lexicon`]. Nothing is invented: a field is only filled from text that is there, and
+//! text that fits nowhere becomes a warning naming its line.
+
+pub mod basics;
+pub mod contact;
+pub mod dates;
+pub mod entries;
+pub mod lexicon;
+pub mod lines;
+pub mod sections;
+pub mod skills;
+
+use crate::doc::Doc;
+use crate::error::Warning;
+use crate::model::{Resume, non_empty};
+use lexicon::Section;
+use sections::Chunk;
+
+/// Everything extraction collects before it is written into a [`Resume`].
+#[derive(Debug, Default)]
+pub struct Found {
+    pub resume: Resume,
+    pub warnings: Vec<Warning>,
+}
+
+impl Found {
+    pub fn warn(&mut self, line: usize, message: impl Into<String>) {
+        self.warnings.push(Warning::new(Some(line), message));
+    }
+
+    /// A line that fits nowhere.
+    pub fn unplaced(&mut self, line: &lines::Line, why: &str) {
+        let mut t: String = line.text.chars().take(70).collect();
+        if line.text.chars().count() > 70 {
+            t.push('…');
+        }
+        self.warn(line.line, format!("{why}: \"{t}\""));
+    }
+}
+
+/// Turns a document into a résumé.
+pub fn extract(doc: &Doc) -> (Resume, Vec<Warning>) {
+    let all = lines::lines(doc);
+    let mut found = Found::default();
+    let name = basics::find_name(&all);
+    let chunks = sections::segment(&all, name.as_ref().map(|n| n.text.as_str()), &mut found);
+
+    let mut preamble: Vec<lines::Line> = Vec::new();
+    let mut contact: Vec<lines::Line> = Vec::new();
+    let mut summary: Vec<lines::Line> = Vec::new();
+    for chunk in &chunks {
+        match chunk.section {
+            None if chunk.unknown => {
+                for l in &chunk.lines {
+                    found.unplaced(
+                        l,
+                        &format!("under the unknown heading \"{}\", not placed", chunk.title),
+                    );
+                }
+            }
+            None => preamble.extend(chunk.lines.iter().cloned()),
+            Some(Section::Contact) => contact.extend(chunk.lines.iter().cloned()),
+            Some(Section::Summary) => summary.extend(chunk.lines.iter().cloned()),
+            Some(s) => section(s, chunk, &mut found),
+        }
+    }
+    basics::fill(&mut found, &all, name, &preamble, &contact, &summary);
+    skills::prose_skills(&all, &chunks, &mut found);
+    clean(&mut found.resume);
+    (found.resume, found.warnings)
+}
+
+fn section(s: Section, chunk: &Chunk, found: &mut Found) {
+    match s {
+        Section::Skills => skills::skills(chunk, found),
+        Section::Languages => skills::languages(chunk, found),
+        Section::Interests => skills::interests(chunk, found),
+        Section::References => entries::references_section(chunk, found),
+        Section::Summary | Section::Contact => {}
+        _ => entries::section(s, chunk, found),
+    }
+}
+
+/// Drops empty strings and lists, so a field that could not be filled stays absent.
+fn clean(r: &mut Resume) {
+    fn s(o: &mut Option<String>) {
+        *o = o.as_deref().and_then(non_empty);
+    }
+    fn v(o: &mut Option<Vec<String>>) {
+        if let Some(list) = o.as_mut() {
+            list.retain(|x| !x.trim().is_empty());
+        }
+        if o.as_ref().is_some_and(Vec::is_empty) {
+            *o = None;
+        }
+    }
+    fn l<T>(o: &mut Option<Vec<T>>) {
+        if o.as_ref().is_some_and(Vec::is_empty) {
+            *o = None;
+        }
+    }
+    if let Some(b) = r.basics.as_mut() {
+        for f in [
+            &mut b.name,
+            &mut b.label,
+            &mut b.email,
+            &mut b.phone,
+            &mut b.url,
+            &mut b.summary,
+        ] {
+            s(f);
+        }
+        l(&mut b.profiles);
+    }
+    for w in r.work.iter_mut().flatten() {
+        for f in [
+            &mut w.name,
+            &mut w.position,
+            &mut w.location,
+            &mut w.summary,
+            &mut w.url,
+        ] {
+            s(f);
+        }
+        v(&mut w.highlights);
+    }
+    for w in r.volunteer.iter_mut().flatten() {
+        for f in [
+            &mut w.organization,
+            &mut w.position,
+            &mut w.summary,
+            &mut w.url,
+        ] {
+            s(f);
+        }
+        v(&mut w.highlights);
+    }
+    for e in r.education.iter_mut().flatten() {
+        for f in [
+            &mut e.institution,
+            &mut e.area,
+            &mut e.study_type,
+            &mut e.score,
+            &mut e.url,
+        ] {
+            s(f);
+        }
+        v(&mut e.courses);
+    }
+    for p in r.projects.iter_mut().flatten() {
+        for f in [&mut p.name, &mut p.description, &mut p.url] {
+            s(f);
+        }
+        v(&mut p.highlights);
+        v(&mut p.roles);
+        v(&mut p.keywords);
+    }
+    for k in r.skills.iter_mut().flatten() {
+        v(&mut k.keywords);
+    }
+    for k in r.interests.iter_mut().flatten() {
+        v(&mut k.keywords);
+    }
+    l(&mut r.work);
+    l(&mut r.volunteer);
+    l(&mut r.education);
+    l(&mut r.projects);
+    l(&mut r.skills);
+    l(&mut r.languages);
+    l(&mut r.interests);
+    l(&mut r.awards);
+    l(&mut r.certificates);
+    l(&mut r.publications);
+    l(&mut r.references);
+}

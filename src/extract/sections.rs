@@ -1,0 +1,259 @@
+//! Segmentation: lines into sections. Headings are classified by meaning; a heading that
+//! means nothing known either belongs to the section it is in (a job's heading, a skill
+//! group, a date heading) or starts an unknown section whose content is reported, never
+//! silently dropped. A repeated page header (the name again, then contact details) is taken
+//! out and the section it interrupted continues.
+
+use super::Found;
+use super::contact;
+use super::dates;
+use super::lexicon::{Section, classify_heading};
+use super::lines::Line;
+use crate::doc::Kind;
+
+/// A run of lines under one heading.
+#[derive(Debug, Clone, Default)]
+pub struct Chunk {
+    /// What the section holds; `None` for the preamble and for unknown sections.
+    pub section: Option<Section>,
+    /// A section whose heading means nothing known.
+    pub unknown: bool,
+    /// The heading as written.
+    pub title: String,
+    /// Heading level (1 is the largest; 9 for a bold or `Label:` pseudo-heading).
+    pub level: u8,
+    pub lines: Vec<Line>,
+}
+
+const PSEUDO_LEVEL: u8 = 9;
+
+/// The section a line heads, when it is a heading or reads like one (a short bold line, a
+/// short line ending with a colon) and its words mean a known section.
+fn heading_of(line: &Line) -> Option<(Option<Section>, u8)> {
+    if let Some(level) = line.heading_level() {
+        return Some((classify_heading(&line.text), level));
+    }
+    if !matches!(line.kind, Kind::Paragraph) || !line.first || line.words() > 5 {
+        return None;
+    }
+    let pseudo = line.all_styled(false) || line.text.ends_with(':');
+    if !pseudo {
+        // A plain line that is only a section word ("Skills") is a heading too.
+        let s = classify_heading(&line.text)?;
+        return (line.words() <= 3 && line.text.chars().next().is_some_and(char::is_uppercase))
+            .then_some((Some(s), PSEUDO_LEVEL));
+    }
+    classify_heading(line.text.trim_end_matches(':')).map(|s| (Some(s), PSEUDO_LEVEL))
+}
+
+fn normalized(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A line made mostly of contact details (an address, a phone number, an e-mail, links), or
+/// one that starts with a contact label.
+pub fn is_contact_line(line: &Line, urls_count: bool) -> bool {
+    if line.is_item() {
+        return false;
+    }
+    let label = crate::static_re!(
+        r"(?i)^(?:e-?mail|phone|tel|telephone|mobile|cell|address|adresse|location|web|website|linkedin|github)\s*[:\-–]"
+    );
+    if label.is_match(&line.text) {
+        return true;
+    }
+    let items = contact::find(&line.text);
+    let covered: usize = items
+        .iter()
+        .filter(|(_, i)| urls_count || !matches!(i, contact::Item::Url { .. }))
+        .map(|(r, _)| {
+            line.text[r.clone()]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count()
+        })
+        .sum();
+    let total = line
+        .text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .count()
+        .max(1);
+    covered * 10 >= total * 6
+}
+
+/// A quoted testimonial with its attribution: `“...” - Name, Title`.
+pub fn testimonial(text: &str) -> Option<(String, String)> {
+    let c = crate::static_re!(
+        r#"^["“„«](?P<q>.{20,}?)["”“»]\s*(?:-|–|—|--|―|~)\s*(?P<who>[^\s].{1,80})$"#
+    )
+    .captures(text)?;
+    Some((
+        c.name("q")?.as_str().trim().to_string(),
+        c.name("who")?.as_str().trim().to_string(),
+    ))
+}
+
+/// Cuts lines into chunks: the preamble first, then one chunk per section.
+pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk> {
+    let name_key = name.map(normalized).filter(|n| n.len() >= 3);
+    let mut chunks = vec![Chunk::default()];
+    let mut cur = 0usize;
+    // A chunk opened by a term or list item that names another section ("Programming
+    // Languages" inside projects), and the chunk to return to when it ends.
+    let mut virtual_from: Option<(usize, Kind)> = None;
+    let mut contact_break = false;
+    let mut contact_chunk: Option<usize> = None;
+    let mut references_chunk: Option<usize> = None;
+    let mut seen_name = false;
+
+    for line in all {
+        if line.kind == Kind::Rule {
+            continue;
+        }
+        // The name again, after the preamble: a page header.
+        if name_key.as_deref() == Some(normalized(&line.text).as_str()) {
+            if seen_name && cur != 0 {
+                contact_break = true;
+                continue;
+            }
+            seen_name = true;
+        }
+        let heading = heading_of(line);
+        if contact_break {
+            let contact_heading = matches!(heading, Some((Some(Section::Contact), _)));
+            if contact_heading || (heading.is_none() && is_contact_line(line, true)) {
+                if !contact_heading {
+                    let idx = *contact_chunk.get_or_insert_with(|| {
+                        chunks.push(Chunk {
+                            section: Some(Section::Contact),
+                            title: "contact".into(),
+                            ..Chunk::default()
+                        });
+                        chunks.len() - 1
+                    });
+                    chunks[idx].lines.push(line.clone());
+                }
+                continue;
+            }
+            contact_break = false;
+        }
+        // The end of a chunk opened by a term or list item.
+        if let Some((parent, opened_by)) = virtual_from {
+            let ends = heading.is_some()
+                || match opened_by {
+                    Kind::Term => line.kind == Kind::Term,
+                    _ => line.is_item() && line.depth() == 0 || !line.is_item(),
+                };
+            if ends {
+                cur = parent;
+                virtual_from = None;
+            }
+        }
+        if let Some((section, level)) = heading {
+            if line.text.is_empty() {
+                continue;
+            }
+            let here = &chunks[cur];
+            match section {
+                Some(Section::Contact) => {
+                    contact_break = true;
+                    continue;
+                }
+                Some(s) if !(Some(s) == here.section && level > here.level && cur != 0) => {
+                    chunks.push(Chunk {
+                        section: Some(s),
+                        title: line.text.clone(),
+                        level,
+                        ..Chunk::default()
+                    });
+                    cur = chunks.len() - 1;
+                    continue;
+                }
+                Some(_) => {}
+                None => {
+                    let list_like = matches!(
+                        here.section,
+                        Some(Section::Skills | Section::Languages | Section::Interests)
+                    );
+                    let belongs = cur == 0
+                        || level > here.level
+                        || list_like
+                        || dates::find_range(&line.text).is_some();
+                    if !belongs {
+                        found.warn(
+                            line.line,
+                            format!("unknown section heading \"{}\"", line.text),
+                        );
+                        chunks.push(Chunk {
+                            unknown: true,
+                            title: line.text.clone(),
+                            level,
+                            ..Chunk::default()
+                        });
+                        cur = chunks.len() - 1;
+                        continue;
+                    }
+                }
+            }
+        }
+        // A term or a list item that names another section opens a chunk of that section.
+        let opener = line.kind == Kind::Term
+            || (line.is_item() && line.depth() == 0 && line.text.ends_with(':'))
+            || (line.kind == Kind::Paragraph && line.all_styled(false) && line.text.ends_with(':'));
+        if opener && cur != 0 {
+            if let Some(s) = classify_heading(line.text.trim_end_matches(':')) {
+                if Some(s) != chunks[cur].section
+                    && !matches!(s, Section::Contact | Section::Summary)
+                {
+                    let parent = virtual_from.map_or(cur, |(p, _)| p);
+                    chunks.push(Chunk {
+                        section: Some(s),
+                        title: line.text.trim_end_matches(':').to_string(),
+                        level: PSEUDO_LEVEL,
+                        ..Chunk::default()
+                    });
+                    cur = chunks.len() - 1;
+                    virtual_from = Some((parent, line.kind));
+                    continue;
+                }
+            }
+        }
+        if let Some((quote, who)) = testimonial(&line.text) {
+            let idx = *references_chunk.get_or_insert_with(|| {
+                chunks.push(Chunk {
+                    section: Some(Section::References),
+                    title: "references".into(),
+                    ..Chunk::default()
+                });
+                chunks.len() - 1
+            });
+            let mut l = line.clone();
+            l.text = format!("“{quote}” - {who}");
+            chunks[idx].lines.push(l);
+            continue;
+        }
+        // Contact details outside the preamble (a footer) are contact, not content.
+        if cur != 0
+            && chunks[cur].section != Some(Section::Contact)
+            && !line.is_heading()
+            && is_contact_line(line, false)
+        {
+            let idx = *contact_chunk.get_or_insert_with(|| {
+                chunks.push(Chunk {
+                    section: Some(Section::Contact),
+                    title: "contact".into(),
+                    ..Chunk::default()
+                });
+                chunks.len() - 1
+            });
+            chunks[idx].lines.push(line.clone());
+            continue;
+        }
+        chunks[cur].lines.push(line.clone());
+    }
+    chunks
+}

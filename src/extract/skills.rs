@@ -1,0 +1,385 @@
+//! Skills, languages and interests: lists of short items, grouped under sub-headings or
+//! `Label: items` lines, and skills named in prose ("I have skills in linux, git, …").
+
+use super::Found;
+use super::lexicon;
+use super::lines::{Line, split_commas};
+use super::sections::Chunk;
+use crate::doc::Kind;
+use crate::model::{self, Interest, Language, Skill};
+
+/// Title case for a group name written in capitals ("AREAS OF EXPERTISE" → "Areas of Expertise").
+fn group_name(s: &str) -> String {
+    let s = s.trim().trim_end_matches(':').trim();
+    if s.chars().any(char::is_lowercase) {
+        return s.to_string();
+    }
+    const SMALL: &[&str] = &[
+        "of", "and", "or", "in", "the", "a", "an", "for", "to", "with",
+    ];
+    s.split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            if i > 0 && SMALL.contains(&lower.as_str()) {
+                return lower;
+            }
+            let mut c = lower.chars();
+            c.next()
+                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn is_level(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|w| lexicon::has(lexicon::LEVEL_WORDS, w))
+}
+
+/// A line that names a group rather than listing items.
+fn is_group_heading(l: &Line) -> bool {
+    l.is_heading()
+        || l.kind == Kind::Term
+        || (l.words() <= 5 && l.text.ends_with(':'))
+        || (l.kind == Kind::Paragraph
+            && l.first
+            && l.all_styled(false)
+            && l.words() <= 4
+            && is_level(&l.text))
+}
+
+/// Items of a list written with spaces only ("JavaScript HTML 5 CSS", "mystery Agatha
+/// Christie John Grisham"): words apart, but a number stays with the word before it and
+/// capitalised plain words in a row are one name.
+fn space_items(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let plain_cap = |w: &str| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase)
+            && c.clone().count() >= 1
+            && c.all(char::is_lowercase)
+    };
+    // A run of capitalised words pairs up: "Agatha Christie John Grisham" is two names.
+    let mut run = 0;
+    for w in s.split_whitespace() {
+        let number = w.chars().all(|c| c.is_ascii_digit() || c == '.');
+        let is_plain = plain_cap(w);
+        match out.last_mut() {
+            Some(last) if number || (is_plain && run == 1) => {
+                last.push(' ');
+                last.push_str(w);
+                run = if number { 0 } else { 2 };
+            }
+            _ => {
+                out.push(w.to_string());
+                run = usize::from(is_plain);
+            }
+        }
+    }
+    out
+}
+
+/// The items a line lists.
+fn items(l: &Line, after_label: bool) -> Vec<String> {
+    let text = l.text.trim().trim_end_matches('.');
+    // A term with its explanation: keep the term ("Web Design : Assertively …",
+    // "**first-lang:** Here, we have …").
+    if let Some(first) = l.spans.iter().find(|s| !s.text.trim().is_empty()) {
+        if first.bold && first.text.trim().ends_with(':') && l.words() > 4 {
+            return vec![first.text.trim().trim_end_matches(':').trim().to_string()];
+        }
+    }
+    let bolds: Vec<String> = l
+        .spans
+        .iter()
+        .filter(|s| s.bold && !s.text.trim().is_empty())
+        .map(|s| s.text.trim().trim_end_matches(',').to_string())
+        .collect();
+    if bolds.len() >= 2 && l.words() > bolds.len() * 3 {
+        return bolds;
+    }
+    if l.words() > 6 {
+        let head = crate::static_re!(r"^(.{2,60}?)\s+[:\-–—]\s+\S")
+            .captures(text)
+            .and_then(|c| c.get(1));
+        if let Some(h) = head {
+            return vec![h.as_str().trim().to_string()];
+        }
+    }
+    let separated = split_commas(
+        &text
+            .replace(" • ", ", ")
+            .replace(" | ", ", ")
+            .replace(" · ", ", "),
+    );
+    if separated.len() > 1 {
+        return separated
+            .into_iter()
+            .flat_map(|x| {
+                let x = x
+                    .trim_start_matches("and ")
+                    .trim_start_matches("or ")
+                    .trim()
+                    .to_string();
+                // "rabbitmq and kafka" are two items.
+                if x.split_whitespace().count() == 3 && x.contains(" and ") {
+                    x.split(" and ").map(str::to_string).collect()
+                } else {
+                    vec![x]
+                }
+            })
+            .filter(|x| !x.is_empty() && !x.eq_ignore_ascii_case("etc"))
+            .collect();
+    }
+    if after_label && l.words() > 1 {
+        return space_items(text);
+    }
+    // "AWS (EC2, RDS) Looker / LookML": a closing parenthesis ends an item.
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(") ") {
+        let (a, b) = rest.split_at(i + 1);
+        if !b.trim_start().starts_with(char::is_uppercase) {
+            break;
+        }
+        out.push(a.trim().to_string());
+        rest = b.trim();
+    }
+    out.push(rest.to_string());
+    out
+}
+
+/// "Web: JavaScript HTML 5" → ("Web", "JavaScript HTML 5").
+fn labelled(text: &str) -> Option<(String, String)> {
+    let c = crate::static_re!(r"^([^:]{1,40}):\s+(.+)$").captures(text)?;
+    let label = c.get(1)?.as_str().trim();
+    if label.split_whitespace().count() > 4 {
+        return None;
+    }
+    Some((label.to_string(), c.get(2)?.as_str().trim().to_string()))
+}
+
+/// A skills section into skill groups.
+pub fn skills(chunk: &Chunk, found: &mut Found) {
+    let mut groups: Vec<Skill> = Vec::new();
+    let mut current: Option<usize> = None;
+    let section_name = group_name(&chunk.title);
+    for l in &chunk.lines {
+        if is_group_heading(l) {
+            let name = group_name(&l.text);
+            let level = is_level(&name).then(|| name.clone());
+            groups.push(Skill {
+                name: Some(name),
+                level,
+                ..Skill::default()
+            });
+            current = Some(groups.len() - 1);
+            continue;
+        }
+        if let Some((label, rest)) = labelled(&l.text) {
+            let mut fake = l.clone();
+            fake.text = rest;
+            fake.spans = vec![crate::doc::Span::plain(fake.text.clone())];
+            groups.push(Skill {
+                name: Some(label),
+                keywords: Some(items(&fake, true)),
+                ..Skill::default()
+            });
+            continue;
+        }
+        let idx = match current {
+            Some(i) => i,
+            None => {
+                groups.push(Skill {
+                    name: Some(section_name.clone()),
+                    ..Skill::default()
+                });
+                current = Some(groups.len() - 1);
+                groups.len() - 1
+            }
+        };
+        if l.sentence_like() && l.words() > 12 && !l.text.contains(',') {
+            found.unplaced(l, "a sentence in a skills list, not placed");
+            continue;
+        }
+        if let Some(g) = groups.get_mut(idx) {
+            g.keywords
+                .get_or_insert_with(Vec::new)
+                .extend(items(l, false));
+        }
+    }
+    for g in groups {
+        if g.keywords.as_ref().is_some_and(|k| !k.is_empty()) || g.level.is_none() {
+            model::push(&mut found.resume.skills, g);
+        }
+    }
+}
+
+/// Skills named in prose outside a skills section ("I have skills in linux, git, …").
+pub fn prose_skills(all: &[Line], chunks: &[Chunk], found: &mut Found) {
+    if chunks
+        .iter()
+        .any(|c| c.section == Some(lexicon::Section::Skills))
+    {
+        return;
+    }
+    let re = crate::static_re!(
+        r"(?i)\b(?:skills?\s+(?:in|with|include|including)|skilled\s+(?:in|with)|proficient\s+(?:in|with)|proficiency\s+in)\s+(.+?)(?:\.\s|\.$|$)"
+    );
+    let mut keywords: Vec<String> = Vec::new();
+    for l in all {
+        let Some(c) = re.captures(&l.text) else {
+            continue;
+        };
+        let Some(list) = c.get(1) else { continue };
+        let mut got = Vec::new();
+        for item in split_commas(list.as_str()) {
+            let item = item.trim().trim_start_matches("and ").trim();
+            // "a wide array of amazon: EC2" → "EC2"
+            let item = item.rsplit(": ").next().unwrap_or(item).trim();
+            let pieces: Vec<&str> =
+                if item.split_whitespace().count() == 3 && item.contains(" and ") {
+                    item.split(" and ").collect()
+                } else {
+                    vec![item]
+                };
+            for p in pieces {
+                let p = p.trim().trim_end_matches('.');
+                if !p.is_empty()
+                    && p.split_whitespace().count() <= 3
+                    && !p.eq_ignore_ascii_case("etc")
+                    && !p.starts_with("and ")
+                {
+                    got.push(p.to_string());
+                }
+            }
+        }
+        if got.len() >= 3 {
+            keywords.extend(got);
+        }
+    }
+    if !keywords.is_empty() {
+        model::push(
+            &mut found.resume.skills,
+            Skill {
+                name: Some("Skills".into()),
+                keywords: Some(keywords),
+                ..Skill::default()
+            },
+        );
+    }
+}
+
+/// A languages section: "English (native speaker)", "Spanish – fluent", "French: B2".
+pub fn languages(chunk: &Chunk, found: &mut Found) {
+    let re = crate::static_re!(
+        r"^(?P<lang>[\p{L}][\p{L} ]{1,30}?)\s*(?:\((?P<f1>[^)]+)\)|[:\-–—,]\s*(?P<f2>.+))?$"
+    );
+    for l in &chunk.lines {
+        let text = l.text.trim().trim_end_matches('.');
+        let pieces = if text.contains(',') && !text.contains('(') && !text.contains(':') {
+            split_commas(text)
+        } else {
+            vec![text.to_string()]
+        };
+        for piece in pieces {
+            let Some(c) = re.captures(&piece) else {
+                found.unplaced(l, "not a language, not placed");
+                continue;
+            };
+            let lang = c
+                .name("lang")
+                .map(|m| m.as_str().trim().to_string())
+                .unwrap_or_default();
+            let first = lang.split_whitespace().next().unwrap_or("");
+            let known = lexicon::has(lexicon::LANGUAGE_NAMES, first);
+            if !known
+                && (lang.split_whitespace().count() > 2
+                    || !first.chars().next().is_some_and(char::is_uppercase))
+            {
+                found.unplaced(l, "not a language, not placed");
+                continue;
+            }
+            let fluency = c
+                .name("f1")
+                .or_else(|| c.name("f2"))
+                .map(|m| m.as_str().trim().to_string());
+            model::push(
+                &mut found.resume.languages,
+                Language {
+                    language: Some(lang),
+                    fluency,
+                    ..Language::default()
+                },
+            );
+        }
+    }
+}
+
+/// An interests section: names, with keywords after a colon.
+pub fn interests(chunk: &Chunk, found: &mut Found) {
+    for l in &chunk.lines {
+        if let Some((name, rest)) = labelled(&l.text) {
+            let keywords = if rest.contains(',') {
+                split_commas(&rest)
+            } else {
+                space_items(&rest)
+            };
+            model::push(
+                &mut found.resume.interests,
+                Interest {
+                    name: Some(name),
+                    keywords: Some(keywords),
+                    ..Interest::default()
+                },
+            );
+        } else if l.words() <= 5 && !l.sentence_like() {
+            let names = if l.text.contains(',') {
+                split_commas(&l.text)
+            } else {
+                vec![l.text.clone()]
+            };
+            for n in names {
+                model::push(
+                    &mut found.resume.interests,
+                    Interest {
+                        name: Some(n),
+                        ..Interest::default()
+                    },
+                );
+            }
+        } else {
+            found.unplaced(l, "a sentence in interests, not placed");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn space_separated_items() {
+        assert_eq!(
+            space_items("JavaScript HTML 5 CSS LAMP"),
+            vec!["JavaScript", "HTML 5", "CSS", "LAMP"]
+        );
+        assert_eq!(
+            space_items("mystery Agatha Christie John Grisham"),
+            vec!["mystery", "Agatha Christie", "John Grisham"]
+        );
+    }
+
+    #[test]
+    fn group_names() {
+        assert_eq!(group_name("AREAS OF EXPERTISE"), "Areas of Expertise");
+        assert_eq!(group_name("PAST / LIMITED"), "Past / Limited");
+        assert!(is_level("Past / Limited"));
+    }
+}

@@ -1,0 +1,287 @@
+//! Plain text in: lines → [`Doc`], recognising the conventions of text CVs and of text dumped
+//! from PDFs: ALL-CAPS headings, headings underlined with `===`/`---` or followed by a run of
+//! dashes (`SKILLS ------`), bullets (`•` `·` `▪` `‣` `◦` `–` `-` `*` `o`, numbers), nesting by
+//! indentation, wrapped bullet lines, page numbers, and the light inline Markdown that some
+//! tools leave in their text output (`**bold**`, `[text](url)`).
+
+use crate::doc::{Block, Doc, Kind, Span, collapse, push_text};
+
+/// Heading levels used for plain text, from the strongest signal to the weakest.
+const LEVEL_RULED: u8 = 1;
+const LEVEL_UNDERLINED_MINOR: u8 = 2;
+const LEVEL_CAPS: u8 = 3;
+
+/// `SKILLS -------` or `== Skills ==`: a title followed by a run of rule characters.
+pub fn dashed_heading(line: &str) -> Option<&str> {
+    let caps = crate::static_re!(r"^\s*([^\s=\-_~*].*?)\s+[=\-_~]{3,}\s*$").captures(line)?;
+    let title = caps.get(1)?.as_str().trim();
+    (title.chars().any(char::is_alphabetic) && title.chars().count() <= 60).then_some(title)
+}
+
+/// A line made only of rule characters (`-----`, `=====`, `* * *`).
+fn rule_char(line: &str) -> Option<char> {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let first = t.chars().next()?;
+    (t.chars().count() >= 3
+        && matches!(first, '-' | '=' | '_' | '*' | '~' | '─' | '━')
+        && t.chars().all(|c| c == first))
+    .then_some(first)
+}
+
+/// A bullet at the start of a line: its marker length in bytes.
+fn bullet(line: &str) -> Option<usize> {
+    let m = crate::static_re!(r"^(?:[•·▪‣◦●○■□➢➤►▸✓✔\-–—*+]|o|\(?[0-9]{1,2}[.)]|\(?[a-z][.)])\s+")
+        .find(line)?;
+    Some(m.end())
+}
+
+/// A page number or page footer line that is not content (`Page 2 of 3`, `- 2 -`, `2/3`).
+fn page_marker(line: &str) -> bool {
+    crate::static_re!(
+        r"(?i)^\s*(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|-\s*\d+\s*-|\d+\s*/\s*\d+|\d+\s+of\s+\d+)\s*$"
+    )
+    .is_match(line)
+}
+
+/// True for a short line in capitals: a heading in plain-text CVs.
+fn is_caps_heading(t: &str) -> bool {
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 3
+        && letters.iter().all(|c| c.is_uppercase())
+        && t.split_whitespace().count() <= 6
+        && !t.contains('@')
+        && t.chars().filter(char::is_ascii_digit).count() <= 2
+}
+
+/// Reads plain text into a [`Doc`].
+pub fn read(text: &str) -> Doc {
+    let mut doc = Doc::default();
+    let mut para: Option<Block> = None;
+    // Indentation of open list levels, outermost first.
+    let mut indents: Vec<usize> = Vec::new();
+    let mut last_item_indent: Option<usize> = None;
+    let mut prev_blank = true;
+
+    let flush = |doc: &mut Doc, para: &mut Option<Block>| {
+        if let Some(b) = para.take() {
+            doc.blocks.push(b);
+        }
+    };
+
+    for (i, raw) in text.split('\n').enumerate() {
+        let line_no = i + 1;
+        let line = raw.trim_end().replace('\u{c}', "");
+        let trimmed = line.trim_start();
+        let indent = line
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .map(|c| if c == '\t' { 4 } else { 1 })
+            .sum::<usize>();
+
+        if trimmed.is_empty() {
+            flush(&mut doc, &mut para);
+            last_item_indent = None;
+            prev_blank = true;
+            continue;
+        }
+        if page_marker(trimmed) {
+            continue;
+        }
+        if let Some(c) = rule_char(trimmed) {
+            // An underline makes the single line above it a heading.
+            let underline_len = trimmed.chars().count();
+            let single = para
+                .as_ref()
+                .filter(|p| p.kind == Kind::Paragraph && !p.spans.iter().any(Span::is_break));
+            if let Some(p) = single {
+                let len = p.text().chars().count();
+                if matches!(c, '=' | '-' | '~')
+                    && underline_len * 2 >= len
+                    && underline_len <= len * 2 + 2
+                {
+                    let mut p = para
+                        .take()
+                        .unwrap_or_else(|| Block::new(Kind::Paragraph, Vec::new(), line_no));
+                    p.kind = Kind::Heading(if c == '=' {
+                        LEVEL_RULED
+                    } else {
+                        LEVEL_UNDERLINED_MINOR
+                    });
+                    doc.blocks.push(p);
+                    prev_blank = true;
+                    continue;
+                }
+            }
+            flush(&mut doc, &mut para);
+            doc.blocks.push(Block::new(Kind::Rule, Vec::new(), line_no));
+            last_item_indent = None;
+            prev_blank = true;
+            continue;
+        }
+        if let Some(title) = dashed_heading(trimmed) {
+            flush(&mut doc, &mut para);
+            doc.blocks.push(Block::new(
+                Kind::Heading(LEVEL_RULED),
+                inline(title),
+                line_no,
+            ));
+            last_item_indent = None;
+            prev_blank = true;
+            continue;
+        }
+        if let Some(len) = bullet(trimmed) {
+            flush(&mut doc, &mut para);
+            while indents.last().is_some_and(|&d| d > indent) {
+                indents.pop();
+            }
+            if indents.last() != Some(&indent) {
+                indents.push(indent);
+            }
+            let depth = u8::try_from(indents.len().saturating_sub(1)).unwrap_or(u8::MAX);
+            para = Some(Block::new(
+                Kind::ListItem(depth),
+                inline(trimmed.get(len..).unwrap_or("")),
+                line_no,
+            ));
+            last_item_indent = Some(indent);
+            prev_blank = false;
+            continue;
+        }
+        // A wrapped bullet: an indented line right after a bullet continues it.
+        if let (Some(item_indent), Some(p)) = (last_item_indent, para.as_mut()) {
+            if indent > item_indent && matches!(p.kind, Kind::ListItem(_)) {
+                push_text(&mut p.spans, " ", false, false, false, None);
+                p.spans.extend(inline(trimmed));
+                continue;
+            }
+        }
+        last_item_indent = None;
+        indents.clear();
+        if prev_blank && is_caps_heading(trimmed) && !trimmed.contains(':') {
+            flush(&mut doc, &mut para);
+            doc.blocks.push(Block::new(
+                Kind::Heading(LEVEL_CAPS),
+                inline(trimmed),
+                line_no,
+            ));
+            continue;
+        }
+        match para.as_mut() {
+            Some(p) if p.kind == Kind::Paragraph => {
+                p.spans.push(Span::line_break());
+                p.spans.extend(inline(&line));
+            }
+            _ => {
+                flush(&mut doc, &mut para);
+                para = Some(Block::new(Kind::Paragraph, inline(&line), line_no));
+            }
+        }
+        prev_blank = false;
+    }
+    flush(&mut doc, &mut para);
+    doc
+}
+
+/// Light inline Markdown as text exports leave it: `**bold**`, `__bold__`, `*italic*`,
+/// `[text](url)`, `<url>`. Anything else is literal text; columns (tabs, runs of spaces) are
+/// kept as a tab.
+pub fn inline(s: &str) -> Vec<Span> {
+    let re = crate::static_re!(
+        r"\*\*(?P<b>[^*\n]+?)\*\*|__(?P<b2>[^_\n]+?)__|\[(?P<lt>[^\]\n]*)\]\((?P<lu>[^)\s]+)\)|<(?P<au>(?:https?://|mailto:)[^>\s]+|[^@>\s]+@[^>\s]+)>"
+    );
+    let columns = crate::static_re!(r"\t+| {3,}");
+    let mut spans = Vec::new();
+    let mut last = 0;
+    let plain = |spans: &mut Vec<Span>, text: &str| {
+        let text = columns.replace_all(text, "\t");
+        push_text(spans, &text, false, false, false, None);
+    };
+    for caps in re.captures_iter(s) {
+        let Some(m) = caps.get(0) else { continue };
+        plain(&mut spans, &s[last..m.start()]);
+        if let Some(b) = caps.name("b").or_else(|| caps.name("b2")) {
+            push_text(&mut spans, b.as_str(), true, false, false, None);
+        } else if let (Some(t), Some(u)) = (caps.name("lt"), caps.name("lu")) {
+            // Bold inside the link text (`[**x**](url)`) keeps its weight.
+            let (text, bold) = match t
+                .as_str()
+                .strip_prefix("**")
+                .and_then(|x| x.strip_suffix("**"))
+            {
+                Some(inner) => (inner, true),
+                None => (t.as_str(), false),
+            };
+            push_text(&mut spans, text, bold, false, false, Some(u.as_str()));
+        } else if let Some(a) = caps.name("au") {
+            push_text(
+                &mut spans,
+                a.as_str(),
+                false,
+                false,
+                false,
+                Some(a.as_str()),
+            );
+        }
+        last = m.end();
+    }
+    plain(&mut spans, &s[last..]);
+    // Leading indentation is not content.
+    if let Some(first) = spans.first_mut() {
+        let t = first.text.trim_start().to_string();
+        first.text = t;
+    }
+    spans.retain(|s| !s.text.is_empty());
+    spans
+}
+
+/// The text of spans with whitespace collapsed (for tests and diagnostics).
+pub fn spans_text(spans: &[Span]) -> String {
+    collapse(&spans.iter().map(|s| s.text.as_str()).collect::<String>())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(doc: &Doc) -> Vec<(Kind, String)> {
+        doc.blocks.iter().map(|b| (b.kind, b.text())).collect()
+    }
+
+    #[test]
+    fn headings_bullets_and_paragraphs() {
+        let doc = read(
+            "Jane Doe\nEmail: j@x.io\n====================================\n\nSKILLS ---------\n\n- Web: HTML CSS\n  and more\n    • nested\n\nEXPERIENCE\nAcme, Engineer (2019 - 2020)\nDid things.\n\nPage 2 of 3\n",
+        );
+        assert_eq!(
+            kinds(&doc),
+            vec![
+                (Kind::Paragraph, "Jane Doe Email: j@x.io".into()),
+                (Kind::Rule, String::new()),
+                (Kind::Heading(1), "SKILLS".into()),
+                (Kind::ListItem(0), "Web: HTML CSS and more".into()),
+                (Kind::ListItem(1), "nested".into()),
+                (Kind::Heading(3), "EXPERIENCE".into()),
+                (
+                    Kind::Paragraph,
+                    "Acme, Engineer (2019 - 2020) Did things.".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn underlined_heading() {
+        let doc = read("Experience\n----------\nAcme\n");
+        assert_eq!(doc.blocks[0].kind, Kind::Heading(2));
+    }
+
+    #[test]
+    fn inline_markdown() {
+        let s = inline("Lead for [**Quantum**](https://q.example) and **bold** <me@x.io>");
+        assert_eq!(spans_text(&s), "Lead for Quantum and bold me@x.io");
+        assert!(
+            s.iter()
+                .any(|x| x.bold && x.link.as_deref() == Some("https://q.example"))
+        );
+    }
+}
