@@ -46,6 +46,10 @@ pub struct Cli {
     /// List the formats, their names and extensions, and what can be read and written
     #[arg(long)]
     pub list_formats: bool,
+
+    /// Print the document structure read from the input (blocks and styles) on stderr
+    #[arg(long, hide = true)]
+    pub dump_doc: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -82,6 +82,17 @@ pub fn detect_format(name: &str, bytes: &[u8], from: Option<Format>) -> Result<F
     })
 }
 
+/// Reads a text-like document into its [`doc::Doc`] (for diagnostics; conversion goes
+/// through [`read_resume`]).
+pub fn read_doc(bytes: &[u8], format: Format, name: &str) -> Result<doc::Doc, Error> {
+    let (text, _) = read::decode::decode(bytes, name)?;
+    match format {
+        Format::Markdown => Ok(read::markdown::read(&text)),
+        Format::Text => Ok(read::text::read(&text)),
+        _ => Err(Error::NotSupported { name: format.name(), direction: " as a document" }),
+    }
+}
+
 /// Reads one document of a known format into a résumé.
 pub fn read_resume(bytes: &[u8], format: Format, name: &str) -> Result<Reading, Error> {
     format.require_read()?;

@@ -152,6 +152,11 @@ fn convert(cli: &Cli) -> Result<(), Error> {
     };
     let bytes = resumeconv::read_input(input)?;
     let from = resumeconv::detect_format(shown, &bytes, cli.from)?;
+    if cli.dump_doc {
+        for b in resumeconv::read_doc(&bytes, from, shown)?.blocks {
+            eprintln!("{:>4} {:?} {:?}", b.line, b.kind, b.spans.iter().map(|s| format!("{}{}{}", if s.bold { "*" } else { "" }, if s.italic { "_" } else { "" }, s.text)).collect::<Vec<_>>());
+        }
+    }
     let reading = resumeconv::read_resume(&bytes, from, shown)?;
     report_warnings(shown, &reading.warnings, cli);
     let rendered = resumeconv::render(&reading.resume, to)?;

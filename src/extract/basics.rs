@@ -233,7 +233,8 @@ pub fn fill(
     // Name, label and location from the parts of the first lines.
     let name_text = b.name.clone().unwrap_or_default();
     for l in preamble.iter().take(8) {
-        if l.words() > 12 {
+        // A line ending with a colon introduces something; it is not a headline.
+        if l.words() > 12 || l.text.ends_with(':') {
             continue;
         }
         for p in parts(&l.spans) {

@@ -53,6 +53,16 @@ fn starts_entry(line: &Line, section: Section, current: Option<&Raw>) -> bool {
     if !line.first {
         return false;
     }
+    if current.is_none() {
+        return true;
+    }
+    // "**brillo** - text": a bold lead-in followed by a dash.
+    let mut visible = line.spans.iter().filter(|s| !s.text.trim().is_empty());
+    if let (Some(a), Some(b)) = (visible.next(), visible.next()) {
+        if a.bold && !b.bold && b.text.trim_start().starts_with(['-', '–', '—']) {
+            return true;
+        }
+    }
     let after_body = current.is_none_or(|c| !c.body.is_empty() || c.tail.is_some());
     if line.all_styled(false) && line.words() <= 12 {
         return true;
@@ -274,21 +284,18 @@ fn split_org_location(s: &str) -> (String, Option<String>) {
         let tail = pieces[i..].join(", ");
         if is_location(&tail) {
             let head = pieces[..i].join(", ");
-            // "Caring.com San Mateo, California": the city's words end the head.
-            if i + 1 == pieces.len() && pieces.len() == 2 && !is_location(&pieces[1]) {
-                continue;
+            // "Caring.com San Mateo, California": a bare state or country takes the city's
+            // words from the end of the head.
+            let bare = i + 1 == pieces.len()
+                && lexicon::US_STATES
+                    .iter()
+                    .chain(lexicon::COUNTRIES.iter())
+                    .any(|(n, c)| pieces[i].eq_ignore_ascii_case(n) || pieces[i] == *c);
+            if bare {
+                return split_trailing_city(&head, tail);
             }
-            return split_trailing_city(&head, tail);
+            return (head, Some(tail));
         }
-    }
-    // "Caring.com San Mateo, California": the place is "San Mateo, California".
-    if pieces.len() == 2
-        && lexicon::US_STATES
-            .iter()
-            .chain(lexicon::COUNTRIES.iter())
-            .any(|(n, c)| pieces[1].eq_ignore_ascii_case(n) || pieces[1] == *c)
-    {
-        return split_trailing_city(&pieces[0], pieces[1].clone());
     }
     (s.to_string(), None)
 }
@@ -594,6 +601,12 @@ fn join_opt(a: Option<String>, b: Option<String>) -> Option<String> {
 }
 
 fn first_two(ps: &mut [Part]) -> (Option<String>, Option<String>) {
+    if let [one] = ps {
+        let pieces = split_commas(&one.text);
+        if pieces.len() == 2 {
+            return (Some(pieces[0].clone()), Some(pieces[1].clone()));
+        }
+    }
     let mut it = ps.iter().map(|p| p.text.clone());
     let a = it.next();
     let rest: Vec<String> = it.collect();
@@ -648,7 +661,8 @@ fn assign_job(
         if Some(i) == position {
             continue;
         }
-        if is_location(&p.text) && (org.is_some() || position.is_some() && i > 0) {
+        let another_org_later = ps.iter().enumerate().skip(i + 1).any(|(j, q)| Some(j) != position && !is_location(&q.text));
+        if is_location(&p.text) && (org.is_some() || another_org_later) {
             locations.push(p.text.clone());
             continue;
         }
@@ -954,6 +968,14 @@ mod tests {
             split_org_location("Acme, Inc."),
             ("Acme, Inc.".into(), None)
         );
+    }
+
+    #[test]
+    fn school_headers() {
+        let p = |t: &str, bold: bool, italic: bool| Part { text: t.into(), bold, italic, link: None };
+        let e = assign_school(&[p("University of New Hampshire, Durham NH", true, false), p("B.S. in Computer Science", false, true)]);
+        assert_eq!(e.institution.as_deref(), Some("University of New Hampshire"));
+        assert_eq!(e.study_type.as_deref(), Some("B.S."));
     }
 
     #[test]

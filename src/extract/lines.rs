@@ -159,6 +159,7 @@ pub fn parts(spans: &[Span]) -> Vec<Part> {
     );
     let mut out: Vec<Part> = Vec::new();
     let mut prev_style: Option<(bool, bool)> = None;
+    let mut space_before = false;
     for s in spans {
         if s.is_break() {
             prev_style = None;
@@ -167,15 +168,18 @@ pub fn parts(spans: &[Span]) -> Vec<Part> {
         let style = (s.bold, s.italic || s.underline);
         let mut first = true;
         for piece in sep.split(&s.text) {
-            let continues =
-                first && prev_style == Some(style) && !s.text.starts_with(char::is_whitespace);
+            let continues = first && prev_style == Some(style);
             first = false;
             let text = collapse(piece);
             if text.is_empty() {
+                space_before = true;
                 continue;
             }
             match out.last_mut() {
                 Some(last) if continues => {
+                    if space_before || piece.starts_with(char::is_whitespace) {
+                        last.text.push(' ');
+                    }
                     last.text.push_str(&text);
                 }
                 _ => out.push(Part {
@@ -185,12 +189,12 @@ pub fn parts(spans: &[Span]) -> Vec<Part> {
                     link: s.link.clone(),
                 }),
             }
+            space_before = false;
         }
-        prev_style = if s.text.trim().is_empty() {
-            prev_style
-        } else {
-            Some(style)
-        };
+        if !s.text.trim().is_empty() {
+            prev_style = Some(style);
+        }
+        space_before = s.text.ends_with(char::is_whitespace);
     }
     for p in &mut out {
         p.text = tidy(&p.text);

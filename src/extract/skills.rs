@@ -159,10 +159,63 @@ fn items(l: &Line, after_label: bool) -> Vec<String> {
 fn labelled(text: &str) -> Option<(String, String)> {
     let c = crate::static_re!(r"^([^:]{1,40}):\s+(.+)$").captures(text)?;
     let label = c.get(1)?.as_str().trim();
+    let rest = c.get(2)?.as_str().trim();
     if label.split_whitespace().count() > 4 {
         return None;
     }
-    Some((label.to_string(), c.get(2)?.as_str().trim().to_string()))
+    // "first-lang: Here, we have an itemization, …" explains; it does not list.
+    let sentence = rest.ends_with('.') && rest.split_whitespace().count() > 6;
+    let long_items = rest.contains(',') && split_commas(rest).iter().any(|x| x.split_whitespace().count() > 5);
+    if sentence || long_items {
+        return None;
+    }
+    Some((label.to_string(), rest.to_string()))
+}
+
+/// A skills section into skill groups.
+/// Joins the lines of prose blocks (a wrapped explanation is one item, not one per line) and
+/// turns a term explained by a long definition into the item it names.
+fn prepare(lines: &[Line], found: &mut Found) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let l = &lines[i];
+        let mut j = i + 1;
+        while j < lines.len() && lines[j].block == l.block && !l.is_item() {
+            j += 1;
+        }
+        let block = &lines[i..j];
+        if l.kind == Kind::Term {
+            let mut k = j;
+            while k < lines.len() && lines[k].kind == Kind::Definition {
+                k += 1;
+            }
+            let explained = lines[j..k].iter().map(Line::words).sum::<usize>() > 6;
+            if explained {
+                let mut item = l.clone();
+                item.kind = Kind::Paragraph;
+                out.push(item);
+                for d in &lines[j..k] {
+                    found.unplaced(d, "the explanation of a skill, not placed");
+                }
+                i = k;
+                continue;
+            }
+        }
+        if block.len() > 1 && !l.is_heading() && block.iter().any(|x| x.words() > 6) {
+            let mut joined = l.clone();
+            for x in &block[1..] {
+                joined.spans.push(crate::doc::Span::plain(" "));
+                joined.spans.extend(x.spans.iter().cloned());
+            }
+            joined.text = super::lines::clean_text(&joined.spans.iter().map(|s| s.text.as_str()).collect::<String>());
+            out.push(joined);
+        } else {
+            out.extend(block.iter().cloned());
+        }
+        i = j;
+    }
+    out
 }
 
 /// A skills section into skill groups.
@@ -170,7 +223,7 @@ pub fn skills(chunk: &Chunk, found: &mut Found) {
     let mut groups: Vec<Skill> = Vec::new();
     let mut current: Option<usize> = None;
     let section_name = group_name(&chunk.title);
-    for l in &chunk.lines {
+    for l in &prepare(&chunk.lines, found) {
         if is_group_heading(l) {
             let name = group_name(&l.text);
             let level = is_level(&name).then(|| name.clone());

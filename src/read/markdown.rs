@@ -42,12 +42,16 @@ pub fn looks_like_markdown(text: &str) -> bool {
 }
 
 fn bold_space_fix() -> &'static regex::Regex {
-    crate::static_re!(r"\*\*([^*\n]*?\S)[ \t]+\*\*")
+    crate::static_re!(r"(^|[\s(\[])\*\*(\S[^*\n]*?\S|\S)[ \t]+\*\*")
 }
 
 /// Reads Markdown text into a [`Doc`].
+///
+/// `**bold **` (a space before the closing marker, as Google Docs writes it) is not bold in
+/// CommonMark; it is normalised to `**bold** ` first. The opening marker must be followed by
+/// a non-space so that the gap between two bold runs is never taken for one.
 pub fn read(text: &str) -> Doc {
-    let text = bold_space_fix().replace_all(text, "**$1** ");
+    let text = bold_space_fix().replace_all(text, "$1**$2** ");
     let text = text.as_ref();
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
@@ -68,14 +72,7 @@ pub fn read(text: &str) -> Doc {
                 Tag::Heading { level, .. } => b.open(Kind::Heading(heading_level(level)), line),
                 Tag::Paragraph => {
                     if b.current.is_none() {
-                        let kind = if b.in_definition {
-                            Kind::Definition
-                        } else if b.quote > 0 {
-                            Kind::Quote
-                        } else {
-                            Kind::Paragraph
-                        };
-                        b.open(kind, line);
+                        b.open(b.paragraph_kind(), line);
                     } else if b.current.as_ref().is_some_and(|c| !c.spans.is_empty()) {
                         // A second paragraph inside a list item: keep it on its own line.
                         b.line_break();
@@ -144,7 +141,7 @@ pub fn read(text: &str) -> Doc {
             },
             Event::Text(t) | Event::Code(t) => {
                 if b.current.is_none() {
-                    b.open(Kind::Paragraph, line);
+                    b.open(b.paragraph_kind(), line);
                 }
                 if t.contains('\n') {
                     // Code and HTML blocks: keep their lines.
@@ -218,6 +215,17 @@ struct Builder {
 }
 
 impl Builder {
+    /// The kind a paragraph gets where it stands: inside a definition or a quote, or not.
+    fn paragraph_kind(&self) -> Kind {
+        if self.in_definition {
+            Kind::Definition
+        } else if self.quote > 0 {
+            Kind::Quote
+        } else {
+            Kind::Paragraph
+        }
+    }
+
     fn open(&mut self, kind: Kind, line: usize) {
         self.close();
         self.current = Some(Block::new(kind, Vec::new(), line));
@@ -257,5 +265,49 @@ impl Builder {
                 block.spans.push(Span::line_break());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn google_docs_bold_with_trailing_space() {
+        let doc = read("**Senior Engineer **at Acme\n");
+        assert!(doc.blocks[0].spans[0].bold);
+        assert_eq!(doc.blocks[0].text(), "Senior Engineer at Acme");
+        // The gap between two bold runs stays plain.
+        let doc = read("# **Engineer** Boston\t 555 **Jo Ann** x\n");
+        let bold: Vec<&str> = doc.blocks[0].spans.iter().filter(|s| s.bold).map(|s| s.text.as_str()).collect();
+        assert_eq!(bold, vec!["Engineer", "Jo Ann"]);
+        let doc = read("Basic **C**, **x86 assembly**, **forth**\n");
+        let bold: Vec<&str> = doc.blocks[0].spans.iter().filter(|s| s.bold).map(|s| s.text.as_str()).collect();
+        assert_eq!(bold, vec!["C", "x86 assembly", "forth"]);
+    }
+
+    #[test]
+    fn structure() {
+        let doc = read("# Name\n\n## Experience\n\n* one\n  * two\n\nTerm\n:   *Role*\n    __2004-2005__\n\n> quote\n\n---\n");
+        let kinds: Vec<Kind> = doc.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                Kind::Heading(1),
+                Kind::Heading(2),
+                Kind::ListItem(0),
+                Kind::ListItem(1),
+                Kind::Term,
+                Kind::Definition,
+                Kind::Quote,
+                Kind::Rule
+            ]
+        );
+    }
+
+    #[test]
+    fn detects_markdown_in_txt() {
+        assert!(looks_like_markdown("# A\n\n## B\n"));
+        assert!(!looks_like_markdown("SKILLS -------\n- **x** [a](b)\n**y** [c](d)\n"));
     }
 }
