@@ -89,7 +89,10 @@ pub fn read_doc(bytes: &[u8], format: Format, name: &str) -> Result<doc::Doc, Er
     match format {
         Format::Markdown => Ok(read::markdown::read(&text)),
         Format::Text => Ok(read::text::read(&text)),
-        _ => Err(Error::NotSupported { name: format.name(), direction: " as a document" }),
+        _ => Err(Error::NotSupported {
+            name: format.name(),
+            direction: " as a document",
+        }),
     }
 }
 

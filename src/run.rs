@@ -154,7 +154,20 @@ fn convert(cli: &Cli) -> Result<(), Error> {
     let from = resumeconv::detect_format(shown, &bytes, cli.from)?;
     if cli.dump_doc {
         for b in resumeconv::read_doc(&bytes, from, shown)?.blocks {
-            eprintln!("{:>4} {:?} {:?}", b.line, b.kind, b.spans.iter().map(|s| format!("{}{}{}", if s.bold { "*" } else { "" }, if s.italic { "_" } else { "" }, s.text)).collect::<Vec<_>>());
+            eprintln!(
+                "{:>4} {:?} {:?}",
+                b.line,
+                b.kind,
+                b.spans
+                    .iter()
+                    .map(|s| format!(
+                        "{}{}{}",
+                        if s.bold { "*" } else { "" },
+                        if s.italic { "_" } else { "" },
+                        s.text
+                    ))
+                    .collect::<Vec<_>>()
+            );
         }
     }
     let reading = resumeconv::read_resume(&bytes, from, shown)?;

@@ -429,9 +429,17 @@ pub fn parse_location(s: &str) -> Option<Location> {
 /// "I am a Bristol, UK based Principal Engineer" → "Principal Engineer".
 fn label_from_prose(s: &str) -> Option<String> {
     let c =
-        crate::static_re!(r"(?i)\b(?:I am|I'm|I’m)\s+(?:an?\s+)?([^.;:!?]{2,80})").captures(s)?;
+        crate::static_re!(r"(?i)\b(?:I am|I'm|I’m)\s+(?:an?\s+)?([^;:!?]{2,80})").captures(s)?;
     let phrase = c.get(1)?.as_str();
-    let words: Vec<&str> = phrase.split_whitespace().collect();
+    // One sentence only: a word ending with a full stop ends it, unless it is an
+    // abbreviation ("Sr.", "Jr.").
+    let mut words: Vec<&str> = Vec::new();
+    for w in phrase.split_whitespace() {
+        words.push(w);
+        if w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() > 3 {
+            break;
+        }
+    }
     let noun = words
         .iter()
         .position(|w| lexicon::has(lexicon::TITLE_WORDS, w) && is_title_noun(w))?;

@@ -661,7 +661,11 @@ fn assign_job(
         if Some(i) == position {
             continue;
         }
-        let another_org_later = ps.iter().enumerate().skip(i + 1).any(|(j, q)| Some(j) != position && !is_location(&q.text));
+        let another_org_later = ps
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .any(|(j, q)| Some(j) != position && !is_location(&q.text));
         if is_location(&p.text) && (org.is_some() || another_org_later) {
             locations.push(p.text.clone());
             continue;
@@ -972,9 +976,20 @@ mod tests {
 
     #[test]
     fn school_headers() {
-        let p = |t: &str, bold: bool, italic: bool| Part { text: t.into(), bold, italic, link: None };
-        let e = assign_school(&[p("University of New Hampshire, Durham NH", true, false), p("B.S. in Computer Science", false, true)]);
-        assert_eq!(e.institution.as_deref(), Some("University of New Hampshire"));
+        let p = |t: &str, bold: bool, italic: bool| Part {
+            text: t.into(),
+            bold,
+            italic,
+            link: None,
+        };
+        let e = assign_school(&[
+            p("University of New Hampshire, Durham NH", true, false),
+            p("B.S. in Computer Science", false, true),
+        ]);
+        assert_eq!(
+            e.institution.as_deref(),
+            Some("University of New Hampshire")
+        );
         assert_eq!(e.study_type.as_deref(), Some("B.S."));
     }
 

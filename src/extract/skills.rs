@@ -101,7 +101,15 @@ fn items(l: &Line, after_label: bool) -> Vec<String> {
         .filter(|s| s.bold && !s.text.trim().is_empty())
         .map(|s| s.text.trim().trim_end_matches(',').to_string())
         .collect();
-    if bolds.len() >= 2 && l.words() > bolds.len() * 3 {
+    // "Basic knowledge of **C**, **x86 assembly**": the emphasised words are the items.
+    let plain_words = l
+        .spans
+        .iter()
+        .filter(|s| !s.bold)
+        .flat_map(|s| s.text.split(|c: char| c.is_whitespace() || c == ','))
+        .filter(|w| !w.is_empty() && !matches!(*w, "and" | "or" | "&"))
+        .count();
+    if bolds.len() >= 2 && plain_words >= 2 {
         return bolds;
     }
     if l.words() > 6 {
@@ -165,7 +173,10 @@ fn labelled(text: &str) -> Option<(String, String)> {
     }
     // "first-lang: Here, we have an itemization, …" explains; it does not list.
     let sentence = rest.ends_with('.') && rest.split_whitespace().count() > 6;
-    let long_items = rest.contains(',') && split_commas(rest).iter().any(|x| x.split_whitespace().count() > 5);
+    let long_items = rest.contains(',')
+        && split_commas(rest)
+            .iter()
+            .any(|x| x.split_whitespace().count() > 5);
     if sentence || long_items {
         return None;
     }
@@ -208,7 +219,13 @@ fn prepare(lines: &[Line], found: &mut Found) -> Vec<Line> {
                 joined.spans.push(crate::doc::Span::plain(" "));
                 joined.spans.extend(x.spans.iter().cloned());
             }
-            joined.text = super::lines::clean_text(&joined.spans.iter().map(|s| s.text.as_str()).collect::<String>());
+            joined.text = super::lines::clean_text(
+                &joined
+                    .spans
+                    .iter()
+                    .map(|s| s.text.as_str())
+                    .collect::<String>(),
+            );
             out.push(joined);
         } else {
             out.extend(block.iter().cloned());

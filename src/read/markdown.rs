@@ -279,16 +279,28 @@ mod tests {
         assert_eq!(doc.blocks[0].text(), "Senior Engineer at Acme");
         // The gap between two bold runs stays plain.
         let doc = read("# **Engineer** Boston\t 555 **Jo Ann** x\n");
-        let bold: Vec<&str> = doc.blocks[0].spans.iter().filter(|s| s.bold).map(|s| s.text.as_str()).collect();
+        let bold: Vec<&str> = doc.blocks[0]
+            .spans
+            .iter()
+            .filter(|s| s.bold)
+            .map(|s| s.text.as_str())
+            .collect();
         assert_eq!(bold, vec!["Engineer", "Jo Ann"]);
         let doc = read("Basic **C**, **x86 assembly**, **forth**\n");
-        let bold: Vec<&str> = doc.blocks[0].spans.iter().filter(|s| s.bold).map(|s| s.text.as_str()).collect();
+        let bold: Vec<&str> = doc.blocks[0]
+            .spans
+            .iter()
+            .filter(|s| s.bold)
+            .map(|s| s.text.as_str())
+            .collect();
         assert_eq!(bold, vec!["C", "x86 assembly", "forth"]);
     }
 
     #[test]
     fn structure() {
-        let doc = read("# Name\n\n## Experience\n\n* one\n  * two\n\nTerm\n:   *Role*\n    __2004-2005__\n\n> quote\n\n---\n");
+        let doc = read(
+            "# Name\n\n## Experience\n\n* one\n  * two\n\nTerm\n:   *Role*\n    __2004-2005__\n\n> quote\n\n---\n",
+        );
         let kinds: Vec<Kind> = doc.blocks.iter().map(|b| b.kind).collect();
         assert_eq!(
             kinds,
@@ -308,6 +320,8 @@ mod tests {
     #[test]
     fn detects_markdown_in_txt() {
         assert!(looks_like_markdown("# A\n\n## B\n"));
-        assert!(!looks_like_markdown("SKILLS -------\n- **x** [a](b)\n**y** [c](d)\n"));
+        assert!(!looks_like_markdown(
+            "SKILLS -------\n- **x** [a](b)\n**y** [c](d)\n"
+        ));
     }
 }
