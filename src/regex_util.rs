@@ -8,7 +8,7 @@
 macro_rules! static_re {
     ($pattern:expr) => {{
         static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-        #[allow(clippy::expect_used)]
+        #[allow(clippy::expect_used, clippy::regex_creation_in_loops)]
         RE.get_or_init(|| regex::Regex::new($pattern).expect("literal regex compiles"))
     }};
 }

@@ -17,8 +17,9 @@ use crate::model::{
 };
 
 /// An entry before its fields are assigned.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Raw {
+    section: Section,
     header: Vec<Line>,
     dates: Option<DateRange>,
     body: Vec<Line>,
@@ -51,7 +52,22 @@ fn starts_entry(line: &Line, section: Section, current: Option<&Raw>) -> bool {
             ) || current.is_none());
     }
     if !line.first {
-        return false;
+        // One-line entries written one after another without a blank line between them:
+        // a short line with a date at its start or end starts the next one.
+        return current
+            .is_some_and(|c| c.header.iter().any(|h| h.block == line.block) || !c.body.is_empty())
+            && !line.sentence_like()
+            && dates::find_range(&line.text).is_some_and(|r| {
+                let before = &line.text[..r.span.start];
+                let after = &line.text[r.span.end..];
+                before
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .is_empty()
+                    || after
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .is_empty()
+            })
+            && line.words() <= 16;
     }
     if current.is_none() {
         return true;
@@ -93,6 +109,15 @@ fn continues_header(line: &Line, raw: &Raw) -> bool {
         return false;
     };
     if ends_with_connector(&last.text) && line.words() <= 6 {
+        return true;
+    }
+    // "Humboldt University of Berlin (2016 - 2018)" then "Master of Science in Statistics".
+    if raw.section == Section::Education
+        && degree_re().is_match(&line.text)
+        && line.words() <= 14
+        && !is_school(&line.text)
+        && dates::find_range(&line.text).is_none()
+    {
         return true;
     }
     let same_block =
@@ -149,9 +174,11 @@ fn group(chunk: &Chunk, section: Section, found: &mut Found) -> Vec<Raw> {
                 );
                 l.spans = spans;
                 out.push(Raw {
+                    section,
                     header: vec![l],
                     dates: pending.take(),
-                    ..Raw::default()
+                    body: Vec::new(),
+                    tail: None,
                 });
             }
             continue;
@@ -295,6 +322,22 @@ fn split_org_location(s: &str) -> (String, Option<String>) {
                 return split_trailing_city(&head, tail);
             }
             return (head, Some(tail));
+        }
+    }
+    // "Brightbasket, Manchester": after an organisation, one to three capitalised words
+    // that name nothing else are its town.
+    if let [head, tail] = pieces.as_slice() {
+        let words: Vec<&str> = tail.split_whitespace().collect();
+        let place_like = (1..=3).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+                    && !lexicon::has(lexicon::ORG_WORDS, w)
+                    && !lexicon::has(lexicon::SCHOOL_WORDS, w)
+                    && !lexicon::has(lexicon::TITLE_WORDS, w)
+            });
+        if place_like && !head.is_empty() {
+            return (head.clone(), Some(tail.clone()));
         }
     }
     (s.to_string(), None)
@@ -971,6 +1014,10 @@ mod tests {
         assert_eq!(
             split_org_location("Acme, Inc."),
             ("Acme, Inc.".into(), None)
+        );
+        assert_eq!(
+            split_org_location("Brightbasket, Manchester"),
+            ("Brightbasket".into(), Some("Manchester".into()))
         );
     }
 

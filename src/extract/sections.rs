@@ -114,8 +114,17 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
         if line.kind == Kind::Rule {
             continue;
         }
-        // The name again, after the preamble: a page header.
-        if name_key.as_deref() == Some(normalized(&line.text).as_str()) {
+        // The name again, after the preamble: a page header ("Tomasz Nowak – Backend
+        // Developer" counts too).
+        let key = normalized(&line.text);
+        let repeats_name = name_key.as_deref().is_some_and(|n| {
+            key == n
+                || (key.starts_with(n)
+                    && line.words() <= 10
+                    && !line.is_item()
+                    && !line.sentence_like())
+        });
+        if repeats_name {
             if seen_name && cur != 0 {
                 contact_break = true;
                 continue;

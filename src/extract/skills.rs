@@ -353,8 +353,10 @@ pub fn languages(chunk: &Chunk, found: &mut Found) {
     );
     for l in &chunk.lines {
         let text = l.text.trim().trim_end_matches('.');
-        let pieces = if text.contains(',') && !text.contains('(') && !text.contains(':') {
-            split_commas(text)
+        // "German (native), English (fluent)": several languages on one line.
+        let split = split_commas(text);
+        let pieces = if split.len() > 1 && split.iter().all(|p| p.starts_with(char::is_uppercase)) {
+            split
         } else {
             vec![text.to_string()]
         };

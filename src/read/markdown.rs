@@ -115,10 +115,10 @@ pub fn read(text: &str) -> Doc {
                 | TagEnd::DefinitionListTitle
                 | TagEnd::CodeBlock
                 | TagEnd::HtmlBlock => b.close(),
-                TagEnd::Paragraph => {
-                    if !matches!(b.current.as_ref().map(|c| c.kind), Some(Kind::ListItem(_))) {
-                        b.close();
-                    }
+                TagEnd::Paragraph
+                    if !matches!(b.current.as_ref().map(|c| c.kind), Some(Kind::ListItem(_))) =>
+                {
+                    b.close()
                 }
                 TagEnd::Item => b.close(),
                 TagEnd::List(_) => {

@@ -36,11 +36,15 @@ fn bullet(line: &str) -> Option<usize> {
 }
 
 /// A page number or page footer line that is not content (`Page 2 of 3`, `- 2 -`, `2/3`).
+/// A line that ends in a page number after a column gap (`Name – Title      Page 1 of 2`) is
+/// a running header or footer as a whole.
 fn page_marker(line: &str) -> bool {
     crate::static_re!(
         r"(?i)^\s*(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|-\s*\d+\s*-|\d+\s*/\s*\d+|\d+\s+of\s+\d+)\s*$"
     )
     .is_match(line)
+        || crate::static_re!(r"(?i)(?:\t|\s{3,})page\s+\d+(?:\s*(?:of|/)\s*\d+)?\s*$")
+            .is_match(line)
 }
 
 /// True for a short line in capitals: a heading in plain-text CVs.
