@@ -59,6 +59,17 @@ pub fn check(doc: &Value) -> Vec<Problem> {
         Some(v) => {
             for e in v.iter_errors(doc) {
                 let path = pointer_to_path(e.instance_path().as_str());
+                if let Some(iri) = international_uri(&e) {
+                    problems.push(Problem {
+                        severity: Severity::Warning,
+                        message: format!(
+                            "\"{iri}\" is an internationalized address (IRI): valid once its \
+                             non-ASCII characters are encoded, which strict tools may require"
+                        ),
+                        path,
+                    });
+                    continue;
+                }
                 problems.push(Problem {
                     severity: Severity::Error,
                     message: describe(&e, &path),
@@ -79,6 +90,42 @@ pub fn check(doc: &Value) -> Vec<Problem> {
 /// True when no problem is an error.
 pub fn is_valid(problems: &[Problem]) -> bool {
     problems.iter().all(|p| p.severity != Severity::Error)
+}
+
+/// A `uri` format failure caused only by non-ASCII characters (`http://rockstär.dev`): an IRI
+/// (RFC 3987), the international form of a URI, which people write and browsers open. It is
+/// reported as a warning, not an error, and kept as written.
+fn international_uri(e: &jsonschema::ValidationError<'_>) -> Option<String> {
+    use jsonschema::error::ValidationErrorKind as K;
+    let K::Format { format } = e.kind() else {
+        return None;
+    };
+    let s = e.instance().as_str()?;
+    if format != "uri" || s.is_ascii() {
+        return None;
+    }
+    let encoded: String = s
+        .chars()
+        .flat_map(|c| {
+            if c.is_ascii() {
+                vec![c.to_string()]
+            } else {
+                let mut buf = [0u8; 4];
+                c.encode_utf8(&mut buf)
+                    .bytes()
+                    .map(|b| format!("%{b:02X}"))
+                    .collect()
+            }
+        })
+        .collect();
+    let uri_only = serde_json::json!({"type": "string", "format": "uri"});
+    let strict = jsonschema::draft7::options()
+        .should_validate_formats(true)
+        .build(&uri_only)
+        .ok()?;
+    strict
+        .is_valid(&Value::String(encoded))
+        .then(|| s.to_string())
 }
 
 fn describe(e: &jsonschema::ValidationError<'_>, path: &str) -> String {
@@ -309,5 +356,15 @@ mod tests {
                 "education[0].endDate: \"2021-02-29\" has no such day",
             ]
         );
+    }
+
+    #[test]
+    fn international_addresses_are_a_warning() {
+        let iri = check(&json!({"basics": {"url": "http://rockstär.dev"}}));
+        assert!(is_valid(&iri), "{iri:?}");
+        assert_eq!(iri[0].severity, Severity::Warning);
+        assert!(!is_valid(&check(
+            &json!({"basics": {"url": "not a uri ä"}})
+        )));
     }
 }

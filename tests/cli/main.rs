@@ -2,8 +2,10 @@
 //! stdout, atomic output, refusing to overwrite the input, messages for malformed input, and
 //! JSON round trips of every fixture (with insta snapshots).
 
+mod accuracy;
 mod common;
 mod convert;
 mod json_round_trip;
+mod text_input;
 mod usage;
 mod validate;

@@ -1,0 +1,148 @@
+//! Reading plain text and Markdown: snapshots of what the samples become, validity of every
+//! JSON written, stdin, format sniffing, and bad input.
+
+use crate::common::resumeconv;
+use predicates::prelude::*;
+use std::path::PathBuf;
+
+fn samples() -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "txt"))
+        .collect();
+    v.sort();
+    v
+}
+
+fn to_json(path: &PathBuf) -> serde_json::Value {
+    let out = resumeconv()
+        .arg(path)
+        .args(["-t", "json", "-q"])
+        .assert()
+        .success();
+    serde_json::from_slice(&out.get_output().stdout).unwrap()
+}
+
+#[test]
+fn sample_snapshots() {
+    for f in samples() {
+        let name = f.file_stem().unwrap().to_string_lossy().to_string();
+        insta::assert_json_snapshot!(format!("sample-{name}"), to_json(&f));
+    }
+}
+
+#[test]
+fn everything_read_from_text_is_valid_json_resume() {
+    let mut inputs = samples();
+    let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    for dir in ["seeds", "corpus"] {
+        if let Ok(rd) = std::fs::read_dir(shared.join(dir)) {
+            inputs.extend(
+                rd.map(|e| e.unwrap().path())
+                    .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "txt")),
+            );
+        }
+    }
+    for f in inputs {
+        let problems = resumeconv::validate::check(&to_json(&f));
+        let errors: Vec<_> = problems
+            .iter()
+            .filter(|p| p.severity == resumeconv::validate::Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", f.display());
+    }
+}
+
+#[test]
+fn stdin_reads_like_a_file() {
+    let f = &samples()[0];
+    let from_file = to_json(f);
+    let out = resumeconv()
+        .args(["-", "-t", "json", "-q"])
+        .write_stdin(std::fs::read(f).unwrap())
+        .assert()
+        .success();
+    let from_stdin: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(from_file, from_stdin);
+}
+
+#[test]
+fn markdown_in_a_txt_file_is_read_as_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("cv.txt");
+    std::fs::write(&f, "# **Ada Okafor**\n\n## **Experience**\n\n### **Acme Corp** *- Engineer*\n\n* Built **things**\n").unwrap();
+    let out = resumeconv().arg(&f).args(["-t", "json"]).assert().success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["basics"]["name"], "Ada Okafor");
+    assert_eq!(v["work"][0]["name"], "Acme Corp");
+    assert_eq!(v["work"][0]["position"], "Engineer");
+    assert_eq!(v["work"][0]["highlights"][0], "Built things");
+}
+
+#[test]
+fn empty_and_whitespace_only_input() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, content) in [("empty.txt", ""), ("blank.md", "  \n\t\n\n")] {
+        let f = dir.path().join(name);
+        std::fs::write(&f, content).unwrap();
+        resumeconv()
+            .arg(&f)
+            .args(["-t", "json"])
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(format!(
+                "resumeconv: error: no résumé content found in {}\n",
+                f.display()
+            ));
+    }
+}
+
+#[test]
+fn binary_input_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("cv.txt");
+    std::fs::write(&f, b"\x00\x01\x02\x03garbage\x00").unwrap();
+    resumeconv()
+        .arg(&f)
+        .args(["-t", "json"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("binary data"));
+}
+
+#[test]
+fn windows_1252_is_decoded_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("cv.txt");
+    std::fs::write(&f, b"Ren\xe9 Dubois\nren\xe9@example.fr\n\nEXPERIENCE\n\nCaf\xe9 Lumi\xe8re, Lyon \x96 Manager (2019 - 2021)\n").unwrap();
+    let out = resumeconv()
+        .arg(&f)
+        .args(["-t", "json", "-v"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("read as Windows-1252"));
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["basics"]["name"], "René Dubois");
+    assert_eq!(v["work"][0]["name"], "Café Lumière");
+}
+
+#[test]
+fn unplaced_content_is_a_warning_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("cv.md");
+    std::fs::write(&f, "# Ada Okafor\n\n## Experience\n\n**Acme** - Engineer\n\n## Things I Like To Mention\n\nA stray remark.\n").unwrap();
+    resumeconv()
+        .arg(&f)
+        .args(["-t", "json", "-v"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "line 7: unknown section heading \"Things I Like To Mention\"",
+        ))
+        .stderr(predicate::str::contains(
+            "line 9: under the unknown heading",
+        ));
+}
