@@ -7,6 +7,7 @@ use super::lexicon;
 use super::lines::{Line, Part, parts};
 use crate::doc::Kind;
 use crate::model::{self, Basics, Location, Profile};
+use std::collections::HashSet;
 
 /// The chosen name and where it was found.
 #[derive(Debug, Clone)]
@@ -110,14 +111,18 @@ pub fn title_case(s: &str) -> String {
 /// The best name candidate in the document: from its first lines and headings, and from the
 /// line after a letter's closing ("Peace, / Andrew").
 pub fn find_name(all: &[Line]) -> Option<Name> {
-    let emails: Vec<String> = all
-        .iter()
-        .flat_map(|l| contact::find(&l.text))
-        .filter_map(|(_, i)| match i {
-            Item::Email(e) => Some(e),
-            _ => None,
-        })
-        .collect();
+    // A few distinct addresses are enough to recognise the name by.
+    let mut emails: Vec<String> = Vec::new();
+    for (_, i) in all.iter().flat_map(|l| contact::find(&l.text)) {
+        if let Item::Email(e) = i {
+            if !emails.contains(&e) {
+                emails.push(e);
+            }
+            if emails.len() >= 4 {
+                break;
+            }
+        }
+    }
     let mut best: Option<(i32, Name)> = None;
     let mut consider = |text: &str, line: usize, bonus: i32| {
         let text = text.trim().trim_end_matches([',', '.']).trim();
@@ -150,7 +155,7 @@ pub fn find_name(all: &[Line]) -> Option<Name> {
             Kind::Heading(_) => 1,
             _ => 0,
         };
-        for p in parts(&l.spans) {
+        for p in parts(&l.spans).into_iter().take(12) {
             let bold = if p.bold { 1 } else { 0 };
             consider(&p.text, l.line, first_bonus + heading_bonus + bold);
         }
@@ -182,7 +187,7 @@ pub fn fill(
         name: name.as_ref().map(|n| n.text.clone()),
         ..Basics::default()
     };
-    let mut used_lines: Vec<usize> = Vec::new();
+    let mut used_lines: HashSet<usize> = HashSet::new();
     let mut location: Option<Location> = None;
 
     // Contact details: the preamble and contact sections.
@@ -194,7 +199,7 @@ pub fn fill(
             .collect();
         let items = contact::find(&l.text);
         if !items.is_empty() {
-            used_lines.push(l.line);
+            used_lines.insert(l.line);
         }
         for (_, item) in items {
             match item {
@@ -225,7 +230,7 @@ pub fn fill(
         if let Some(c) = label.captures(&l.text) {
             if let Some(v) = c.get(1) {
                 location = location.or_else(|| parse_location(v.as_str()));
-                used_lines.push(l.line);
+                used_lines.insert(l.line);
             }
         }
     }
@@ -243,12 +248,12 @@ pub fn fill(
             }
             if b.label.is_none() && is_headline(&p) {
                 b.label = Some(p.text.clone());
-                used_lines.push(l.line);
+                used_lines.insert(l.line);
             } else if location.is_none()
                 && (super::entries::is_location(&p.text) || is_region(&p.text))
             {
                 location = parse_location(&p.text);
-                used_lines.push(l.line);
+                used_lines.insert(l.line);
             }
         }
     }
@@ -485,7 +490,7 @@ fn join_lines(ls: &[Line]) -> String {
 /// The opening paragraph that describes the person: one that starts "I am" or with the
 /// person's name, else a quote, else the first paragraph of some length. A paragraph ending
 /// with a colon takes the bullets after it.
-fn opening_summary(preamble: &[Line], name: &str, used: &mut Vec<usize>) -> Option<String> {
+fn opening_summary(preamble: &[Line], name: &str, used: &mut HashSet<usize>) -> Option<String> {
     let first_name = name.split_whitespace().next().unwrap_or("").to_lowercase();
     let mut blocks: Vec<Vec<&Line>> = Vec::new();
     for l in preamble {

@@ -3,6 +3,7 @@
 
 use super::lexicon::{NETWORKS, URL_LABELS};
 use crate::model::Profile;
+use std::ops::Range;
 
 /// One contact detail found in a piece of text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,12 +31,10 @@ pub fn find(text: &str) -> Vec<(std::ops::Range<usize>, Item)> {
     let url = crate::static_re!(
         r"(?i)(?:\b(?P<label>[a-z][a-z ]{1,12}):\s*)?(?P<url>\b(?:https?://|www\.)[^\s<>()\[\]]+|\b[\p{L}0-9][\p{L}0-9-]*(?:\.[\p{L}0-9-]+)*\.(?:com|org|net|io|dev|me|co|app|ai|info|biz|blog|page|site|tech|xyz|us|uk|de|fr|es|it|nl|se|no|dk|fi|pl|ch|at|be|ca|au|nz|in|jp|cn|br|eu|edu|gov|ly|sh|cc|tv|gg|id|social)\b(?:/[^\s<>()\[\]]*)?)"
     );
+    let email_ranges: Vec<Range<usize>> = out.iter().map(|(r, _)| r.clone()).collect();
     for c in url.captures_iter(text) {
         let Some(u) = c.name("url") else { continue };
-        if out
-            .iter()
-            .any(|(r, _)| r.start <= u.start() && u.start() < r.end)
-        {
+        if covered(&email_ranges, u.start()) {
             continue; // the domain of an e-mail address
         }
         if text[..u.start()].ends_with('@') {
@@ -54,15 +53,19 @@ pub fn find(text: &str) -> Vec<(std::ops::Range<usize>, Item)> {
             },
         ));
     }
+    let url_ranges: Vec<Range<usize>> = out
+        .iter()
+        .filter(|(_, i)| matches!(i, Item::Url { .. }))
+        .map(|(r, _)| r.clone())
+        .collect();
     let phone = crate::static_re!(r"(?:^|[^\w/.-])(?P<p>\+?\(?\d[\d\s().\-]{5,}\d)(?:$|[^\w/-])");
     for c in phone.captures_iter(text) {
         let Some(p) = c.name("p") else { continue };
         let s = p.as_str().trim();
         let digits = s.chars().filter(char::is_ascii_digit).count();
         if !(7..=15).contains(&digits)
-            || out
-                .iter()
-                .any(|(r, _)| r.start <= p.start() && p.start() < r.end)
+            || covered(&email_ranges, p.start())
+            || covered(&url_ranges, p.start())
         {
             continue;
         }
@@ -74,6 +77,13 @@ pub fn find(text: &str) -> Vec<(std::ops::Range<usize>, Item)> {
     }
     out.sort_by_key(|(r, _)| r.start);
     out
+}
+
+/// True when `pos` falls inside one of `ranges` (sorted, not overlapping): a binary search,
+/// so a line with thousands of addresses stays linear.
+fn covered(ranges: &[Range<usize>], pos: usize) -> bool {
+    let i = ranges.partition_point(|r| r.start <= pos);
+    i > 0 && ranges.get(i - 1).is_some_and(|r| pos < r.end)
 }
 
 /// Adds a scheme to a bare address (`bessey.dev` → `https://bessey.dev`).
