@@ -85,6 +85,28 @@ fn email_bonus(name: &str, emails: &[String]) -> i32 {
     best
 }
 
+/// "Tomasz Nowak's CV" → "Tomasz Nowak"; "Resume of Ana Silva" → "Ana Silva".
+fn strip_document_words(s: &str) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let is_doc = |w: &str| lexicon::has(lexicon::DOCUMENT_WORDS, w);
+    if !words
+        .iter()
+        .any(|w| is_doc(w) && !w.eq_ignore_ascii_case("of"))
+    {
+        return s.to_string();
+    }
+    let kept: Vec<&str> = words
+        .into_iter()
+        .filter(|w| !is_doc(w) && *w != "-" && *w != "–")
+        .collect();
+    let joined = kept.join(" ");
+    let cut = joined
+        .strip_suffix("'s")
+        .or_else(|| joined.strip_suffix("’s"))
+        .unwrap_or(&joined);
+    cut.trim_end_matches([':', ',']).trim().to_string()
+}
+
 /// Title case for a name written in capitals ("MATT BESSEY" → "Matt Bessey").
 pub fn title_case(s: &str) -> String {
     if s.chars().any(char::is_lowercase) {
@@ -125,7 +147,8 @@ pub fn find_name(all: &[Line]) -> Option<Name> {
     }
     let mut best: Option<(i32, Name)> = None;
     let mut consider = |text: &str, line: usize, bonus: i32| {
-        let text = text.trim().trim_end_matches([',', '.']).trim();
+        let text = strip_document_words(text.trim().trim_end_matches([',', '.']).trim());
+        let text = text.as_str();
         let Some(shape) = name_shape(text) else {
             return;
         };
@@ -223,6 +246,23 @@ pub fn fill(
                 }
             }
         }
+        // Links whose text is not an address ("LinkedIn: [tomasz-nowak-dev](https://…)").
+        for (text, target) in &links {
+            if let Some(addr) = target.strip_prefix("mailto:") {
+                b.email.get_or_insert_with(|| addr.to_string());
+                used_lines.insert(l.line);
+            } else if target.starts_with("http") && contact::find(text).is_empty() {
+                let known = b.url.as_deref() == Some(target.as_str())
+                    || b.profiles
+                        .iter()
+                        .flatten()
+                        .any(|p| p.url.as_deref() == Some(target.as_str()));
+                if !known {
+                    add_url(&mut b, target, None);
+                    used_lines.insert(l.line);
+                }
+            }
+        }
         // "address - Mytown, Mycountry", "Location: Bristol, UK"
         let label = crate::static_re!(
             r"(?i)^(?:address|adresse|location|based in|lives in|city)\s*[:\-–]\s*(.+)$"
@@ -232,6 +272,23 @@ pub fn fill(
                 location = location.or_else(|| parse_location(v.as_str()));
                 used_lines.insert(l.line);
             }
+        }
+    }
+
+    // "GitHub" on one line and the username on the next.
+    for w in preamble.windows(2).chain(contact_lines.windows(2)) {
+        let network = w[0].text.trim_end_matches(':').trim();
+        let user = w[1].text.trim();
+        if user.contains(char::is_whitespace) || user.is_empty() {
+            continue;
+        }
+        if let Some(p) = contact::profile_for(network, user) {
+            let profiles = b.profiles.get_or_insert_with(Vec::new);
+            if !profiles.iter().any(|x| x.network == p.network) {
+                profiles.push(p);
+            }
+            used_lines.insert(w[0].line);
+            used_lines.insert(w[1].line);
         }
     }
 

@@ -25,6 +25,8 @@ struct Raw {
     body: Vec<Line>,
     /// Body text that was on the header line itself, after the header's parts.
     tail: Option<String>,
+    /// Places given on lines of their own ("- Warsaw").
+    places: Vec<String>,
 }
 
 const CONNECTORS: &[&str] = &[
@@ -122,10 +124,19 @@ fn continues_header(line: &Line, raw: &Raw) -> bool {
     }
     let same_block =
         last.block == line.block || (last.kind == Kind::Term && line.kind == Kind::Definition);
-    same_block
-        && line.words() <= 10
+    if same_block {
+        return line.words() <= 10
+            && !line.sentence_like()
+            && (line.all_styled(true) || line.words() <= 6);
+    }
+    // One field per paragraph (name, then dates, then title): a short line right after a
+    // dated header, before any text, is still the header.
+    raw.dates.is_some()
+        && raw.header.len() == 1
+        && line.first
+        && line.words() <= 8
         && !line.sentence_like()
-        && (line.all_styled(true) || line.words() <= 6)
+        && !line.text.contains(':')
 }
 
 /// Groups a section's lines into raw entries.
@@ -133,6 +144,35 @@ fn group(chunk: &Chunk, section: Section, found: &mut Found) -> Vec<Raw> {
     let mut out: Vec<Raw> = Vec::new();
     let mut pending: Option<DateRange> = None;
     for line in &chunk.lines {
+        if !line.is_item() && super::sections::is_entry_label(line.text.trim_end_matches(':')) {
+            continue;
+        }
+        // A date or a place alone, right after an entry's header (also as a bullet:
+        // "- Jan 2020 – present", "- Gdańsk, Poland"), belongs to that header.
+        let fresh = out
+            .last()
+            .is_some_and(|c| c.body.is_empty() && c.tail.is_none());
+        if line.is_item() && fresh {
+            if dates::is_date_only(&line.text) && out.last().is_some_and(|c| c.dates.is_none()) {
+                if let Some(cur) = out.last_mut() {
+                    cur.dates = dates::find_range(&line.text);
+                }
+                continue;
+            }
+            // A place right after the dates: "Gdańsk, Poland", or a lone town ("Warsaw").
+            let after_dates = out
+                .last()
+                .is_some_and(|c| c.dates.is_some() && c.header.len() == 1);
+            let lone_town = after_dates
+                && line.words() <= 2
+                && split_org_location(&format!("x, {}", line.text)).1.is_some();
+            if after_dates && (is_location(&line.text) || lone_town) {
+                if let Some(cur) = out.last_mut() {
+                    cur.places.push(line.text.clone());
+                }
+                continue;
+            }
+        }
         if !line.is_item() && dates::is_date_only(&line.text) {
             let r = dates::find_range(&line.text);
             match out.last_mut() {
@@ -165,7 +205,9 @@ fn group(chunk: &Chunk, section: Section, found: &mut Found) -> Vec<Raw> {
             }
             continue;
         }
-        if starts_entry(line, section, out.last()) {
+        // A date given on its own line announces the entry after it.
+        let announced = pending.is_some() && line.first && !line.is_item();
+        if announced || starts_entry(line, section, out.last()) {
             // Several entries on one line: "**brillo** - text **vscode-rufo** - text".
             for spans in split_inline_entries(&line.spans) {
                 let mut l = line.clone();
@@ -179,6 +221,7 @@ fn group(chunk: &Chunk, section: Section, found: &mut Found) -> Vec<Raw> {
                     dates: pending.take(),
                     body: Vec::new(),
                     tail: None,
+                    places: Vec::new(),
                 });
             }
             continue;
@@ -507,7 +550,14 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
         let hl = (!highlights.is_empty()).then_some(highlights);
         match s {
             Section::Work | Section::Volunteer => {
+                let web = take_urls(&mut ps);
                 let (org, position, location, url) = assign_job(&mut ps);
+                let url = url.or(web);
+                let location = match (location, raw.places.is_empty()) {
+                    (l, true) => l,
+                    (Some(l), false) => Some(format!("{l}, {}", raw.places.join(", "))),
+                    (None, false) => Some(raw.places.join(", ")),
+                };
                 if s == Section::Work {
                     model::push(
                         &mut found.resume.work,
@@ -643,16 +693,22 @@ fn join_opt(a: Option<String>, b: Option<String>) -> Option<String> {
     }
 }
 
+/// The name of an award, certificate or publication and who gave or published it.
 fn first_two(ps: &mut [Part]) -> (Option<String>, Option<String>) {
+    let by = |s: &str| {
+        crate::static_re!(r"(?i)^(?:issued|awarded|granted|published|presented)?\s*(?:by|from)\s+")
+            .replace(s, "")
+            .to_string()
+    };
     if let [one] = ps {
         let pieces = split_commas(&one.text);
         if pieces.len() == 2 {
-            return (Some(pieces[0].clone()), Some(pieces[1].clone()));
+            return (Some(pieces[0].clone()), Some(by(&pieces[1])));
         }
     }
     let mut it = ps.iter().map(|p| p.text.clone());
     let a = it.next();
-    let rest: Vec<String> = it.collect();
+    let rest: Vec<String> = it.map(|s| by(&s)).collect();
     (a, model::non_empty(rest.join(", ")))
 }
 
@@ -665,8 +721,11 @@ fn assign_job(
     Option<String>,
     Option<String>,
 ) {
-    // One part with commas: "Head Code Ninja, Area 52", "Senior Engineer, Caring.com San Mateo, California".
-    if ps.len() == 1 && ps[0].text.contains(',') && title_score(&ps[0].text) > 0 {
+    // A part with commas holding both title and organisation: "Head Code Ninja, Area 52",
+    // "Senior Engineer, Caring.com San Mateo, California" (when no other part is a title).
+    let others_titled = ps.iter().skip(1).any(|p| title_score(&p.text) > 0);
+    if !ps.is_empty() && !others_titled && ps[0].text.contains(',') && title_score(&ps[0].text) > 0
+    {
         let p = ps.remove(0);
         let pieces = split_commas(&p.text);
         // The title is the longest run of leading (or trailing) pieces that read as a title.
@@ -727,6 +786,36 @@ fn assign_job(
     }
     let position = position.and_then(|i| ps.get(i)).map(|p| p.text.clone());
     (org, position, model::non_empty(locations.join(", ")), url)
+}
+
+/// Takes web addresses out of header parts ("Staff Engineer nordpendel.example.com").
+fn take_urls(ps: &mut Vec<Part>) -> Option<String> {
+    let mut found = None;
+    for p in ps.iter_mut() {
+        let items = super::contact::find(&p.text);
+        for (range, item) in items.into_iter().rev() {
+            // A bare domain may be a company's name ("Caring.com"): only one after a title,
+            // at the end, is taken for an address.
+            let explicit =
+                p.text[range.clone()].contains("://") || p.text[range.clone()].starts_with("www.");
+            let trailing = range.end == p.text.len()
+                && range.start > 0
+                && title_score(&p.text[..range.start]) > 0;
+            if !(explicit || trailing) {
+                continue;
+            }
+            if let super::contact::Item::Url { url, .. } = item {
+                found = Some(super::contact::absolute_url(&url));
+                p.text = tidy(&format!(
+                    "{}{}",
+                    &p.text[..range.start],
+                    &p.text[range.end..]
+                ));
+            }
+        }
+    }
+    ps.retain(|p| !p.text.is_empty());
+    found
 }
 
 /// "Awesome University (MyTown)" → "Awesome University", with the place kept aside.

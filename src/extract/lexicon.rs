@@ -59,6 +59,7 @@ pub const SECTION_SYNONYMS: &[(Section, &[&str])] = &[
         Section::Work,
         &[
             "experience",
+            "work",
             "work experience",
             "professional experience",
             "employment",
@@ -304,6 +305,8 @@ pub const SECTION_SYNONYMS: &[(Section, &[&str])] = &[
         Section::Contact,
         &[
             "contact",
+            "profiles",
+            "social profiles",
             "contact information",
             "contact info",
             "contact details",
@@ -943,6 +946,37 @@ pub const US_STATES: &[(&str, &str)] = &[
 ];
 
 /// Words in a place name that mark a region rather than a city ("Greater Boston", "Bay Area").
+/// Labels inside an entry that only announce its bullets ("Highlights", "Key
+/// achievements:"); standing alone in an entry they are not content.
+pub const ENTRY_LABELS: &[&str] = &[
+    "highlights",
+    "key highlights",
+    "responsibilities",
+    "key responsibilities",
+    "main responsibilities",
+    "achievements",
+    "key achievements",
+    "accomplishments",
+    "key accomplishments",
+    "duties",
+    "tasks",
+    "keywords",
+    "roles",
+    "selected achievements",
+];
+
+/// Words around a name in a document title ("Tomasz Nowak's CV", "Resume of Ana Silva").
+pub const DOCUMENT_WORDS: &[&str] = &[
+    "cv",
+    "resume",
+    "résumé",
+    "curriculum",
+    "vitae",
+    "vita",
+    "lebenslauf",
+    "of",
+];
+
 pub const REGION_WORDS: &[&str] = &[
     "greater",
     "area",
@@ -966,6 +1000,7 @@ pub const NETWORKS: &[(&str, &str, &str)] = &[
     ("GitLab", "gitlab.com", ""),
     ("Bitbucket", "bitbucket.org", ""),
     ("Stack Overflow", "stackoverflow.com", "users/"),
+    ("Mastodon", "mastodon.social", "@"),
     ("Medium", "medium.com", "@"),
     ("Dribbble", "dribbble.com", ""),
     ("Behance", "behance.net", ""),

@@ -37,6 +37,9 @@ fn heading_of(line: &Line) -> Option<(Option<Section>, u8)> {
         return None;
     }
     let pseudo = line.all_styled(false) || line.text.ends_with(':');
+    if is_entry_label(&line.text) {
+        return None;
+    }
     if !pseudo {
         // A plain line that is only a section word ("Skills") is a heading too.
         let s = classify_heading(&line.text)?;
@@ -44,6 +47,12 @@ fn heading_of(line: &Line) -> Option<(Option<Section>, u8)> {
             .then_some((Some(s), PSEUDO_LEVEL));
     }
     classify_heading(line.text.trim_end_matches(':')).map(|s| (Some(s), PSEUDO_LEVEL))
+}
+
+/// "Highlights", "Key achievements:": a label inside an entry, not a section.
+pub fn is_entry_label(text: &str) -> bool {
+    let norm = super::lexicon::normalize_heading(text);
+    super::lexicon::ENTRY_LABELS.contains(&norm.as_str())
 }
 
 fn normalized(s: &str) -> String {
@@ -110,7 +119,7 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
     let mut references_chunk: Option<usize> = None;
     let mut seen_name = false;
 
-    for line in all {
+    for (idx, line) in all.iter().enumerate() {
         if line.kind == Kind::Rule {
             continue;
         }
@@ -167,7 +176,14 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
                 continue;
             }
             let here = &chunks[cur];
+            // "Languages" followed by bullets inside a skills section is a skill group
+            // (programming languages), not the section of spoken languages.
+            let skill_group = here.section == Some(Section::Skills)
+                && level == PSEUDO_LEVEL
+                && matches!(section, Some(Section::Languages | Section::Skills))
+                && all.get(idx + 1).is_some_and(Line::is_item);
             match section {
+                _ if skill_group => {}
                 Some(Section::Contact) => {
                     contact_break = true;
                     continue;

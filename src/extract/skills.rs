@@ -240,8 +240,15 @@ pub fn skills(chunk: &Chunk, found: &mut Found) {
     let mut groups: Vec<Skill> = Vec::new();
     let mut current: Option<usize> = None;
     let section_name = group_name(&chunk.title);
-    for l in &prepare(&chunk.lines, found) {
-        if is_group_heading(l) {
+    let lines = prepare(&chunk.lines, found);
+    for (i, l) in lines.iter().enumerate() {
+        // A short plain line followed by bullets names the group of those bullets.
+        let names_bullets = !l.is_item()
+            && l.words() <= 4
+            && !l.sentence_like()
+            && !l.text.contains(',')
+            && lines.get(i + 1).is_some_and(Line::is_item);
+        if is_group_heading(l) || names_bullets {
             let name = group_name(&l.text);
             let level = is_level(&name).then(|| name.clone());
             groups.push(Skill {
@@ -353,6 +360,22 @@ pub fn languages(chunk: &Chunk, found: &mut Found) {
     );
     for l in &chunk.lines {
         let text = l.text.trim().trim_end_matches('.');
+        // A fluency on its own line after its language ("English" then "native").
+        let only_fluency = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                lexicon::has(lexicon::FLUENCY_WORDS, w)
+                    || matches!(w.to_lowercase().as_str(), "speaker" | "level" | "user")
+            });
+        if only_fluency && !text.is_empty() {
+            if let Some(last) = found.resume.languages.as_mut().and_then(|v| v.last_mut()) {
+                if last.fluency.is_none() {
+                    last.fluency = Some(text.to_string());
+                    continue;
+                }
+            }
+        }
         // "German (native), English (fluent)": several languages on one line.
         let split = split_commas(text);
         let pieces = if split.len() > 1 && split.iter().all(|p| p.starts_with(char::is_uppercase)) {
@@ -370,9 +393,12 @@ pub fn languages(chunk: &Chunk, found: &mut Found) {
                 .map(|m| m.as_str().trim().to_string())
                 .unwrap_or_default();
             let first = lang.split_whitespace().next().unwrap_or("");
+            // A name we know, or any capitalised name that comes with a fluency.
             let known = lexicon::has(lexicon::LANGUAGE_NAMES, first);
+            let with_fluency = c.name("f1").or_else(|| c.name("f2")).is_some();
             if !known
-                && (lang.split_whitespace().count() > 2
+                && (!with_fluency
+                    || lang.split_whitespace().count() > 2
                     || !first.chars().next().is_some_and(char::is_uppercase))
             {
                 found.unplaced(l, "not a language, not placed");
@@ -412,10 +438,11 @@ pub fn interests(chunk: &Chunk, found: &mut Found) {
                 },
             );
         } else if l.words() <= 5 && !l.sentence_like() {
-            let names = if l.text.contains(',') {
-                split_commas(&l.text)
+            let text = l.text.trim_end_matches(':').trim();
+            let names = if text.contains(',') {
+                split_commas(text)
             } else {
-                vec![l.text.clone()]
+                vec![text.to_string()]
             };
             for n in names {
                 model::push(
