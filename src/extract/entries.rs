@@ -46,12 +46,15 @@ fn starts_entry(line: &Line, section: Section, current: Option<&Raw>) -> bool {
         return true;
     }
     if line.is_item() {
-        // In sections of one-line entries, each top-level bullet is an entry.
+        // In sections of one-line entries, each top-level bullet is an entry (unless the
+        // entry was opened by a heading, whose details the bullets are).
+        let heading_entry = current.is_some_and(|c| c.header.first().is_some_and(Line::is_heading));
         return line.depth() == 0
-            && (matches!(
+            && ((matches!(
                 section,
                 Section::Awards | Section::Certificates | Section::Publications
-            ) || current.is_none());
+            ) && !heading_entry)
+                || current.is_none());
     }
     if !line.first {
         // One-line entries written one after another without a blank line between them:
@@ -72,6 +75,14 @@ fn starts_entry(line: &Line, section: Section, current: Option<&Raw>) -> bool {
             && line.words() <= 16;
     }
     if current.is_none() {
+        return true;
+    }
+    // Another school after a school: a new entry, even with no text in between.
+    if section == Section::Education
+        && is_school(&line.text)
+        && line.words() <= 10
+        && current.is_some_and(|c| c.header.iter().any(|h| is_school(&h.text)))
+    {
         return true;
     }
     // "**brillo** - text": a bold lead-in followed by a dash.
@@ -144,7 +155,11 @@ fn group(chunk: &Chunk, section: Section, found: &mut Found) -> Vec<Raw> {
     let mut out: Vec<Raw> = Vec::new();
     let mut pending: Option<DateRange> = None;
     for line in &chunk.lines {
+        // A label ("Highlights", "Courses") goes with the body it announces.
         if !line.is_item() && super::sections::is_entry_label(line.text.trim_end_matches(':')) {
+            if let Some(cur) = out.last_mut() {
+                cur.body.push(line.clone());
+            }
             continue;
         }
         // A date or a place alone, right after an entry's header (also as a bullet:
@@ -503,14 +518,71 @@ fn remove_range(spans: &[Span], r: &DateRange) -> Vec<Span> {
     out
 }
 
-/// What an entry's body holds: a summary (paragraphs before the bullets) and highlights.
-fn body(raw: &Raw, found: &mut Found) -> (Option<String>, Vec<String>) {
+/// What an entry's body holds.
+#[derive(Debug, Default)]
+struct Body {
+    /// Paragraphs before the bullets.
+    summary: Option<String>,
+    highlights: Vec<String>,
+    /// Lists announced by a label ("Courses", "Roles: …", "Keywords: …").
+    courses: Vec<String>,
+    roles: Vec<String>,
+    keywords: Vec<String>,
+}
+
+/// Which list a label announces.
+fn label_kind(label: &str) -> Option<&'static str> {
+    match super::lexicon::normalize_heading(label).as_str() {
+        "courses" | "coursework" | "relevant coursework" | "selected courses" | "modules" => {
+            Some("courses")
+        }
+        "roles" | "role" => Some("roles"),
+        "keywords" | "technologies" | "tech stack" | "stack" | "tools" | "tech" => Some("keywords"),
+        _ => None,
+    }
+}
+
+fn body(raw: &Raw, found: &mut Found) -> Body {
     let mut summary: Vec<String> = raw.tail.iter().cloned().collect();
-    let mut highlights: Vec<String> = Vec::new();
+    let mut b = Body::default();
+    let highlights = &mut b.highlights;
     let mut last_block = usize::MAX;
+    // The list the bullets after a label ("Courses") belong to.
+    let mut announced: Option<&'static str> = None;
     for line in &raw.body {
+        let bare = line.text.trim_end_matches(':');
+        if !line.is_item() && super::sections::is_entry_label(bare) {
+            announced = label_kind(bare);
+            continue;
+        }
+        // "Roles: Author, Maintainer", "Keywords: Rust, PostgreSQL"
+        if let Some((label, rest)) = line.text.split_once(": ") {
+            if let Some(kind) = label_kind(label) {
+                let list: Vec<String> = split_commas(rest)
+                    .into_iter()
+                    .map(|x| {
+                        x.trim_start_matches("and ")
+                            .trim_end_matches('.')
+                            .trim()
+                            .to_string()
+                    })
+                    .filter(|x| !x.is_empty())
+                    .collect();
+                match kind {
+                    "courses" => b.courses.extend(list),
+                    "roles" => b.roles.extend(list),
+                    _ => b.keywords.extend(list),
+                }
+                continue;
+            }
+        }
         if line.is_item() {
-            highlights.push(line.text.clone());
+            match announced {
+                Some("courses") => b.courses.push(line.text.clone()),
+                Some("roles") => b.roles.push(line.text.clone()),
+                Some(_) => b.keywords.push(line.text.clone()),
+                None => highlights.push(line.text.clone()),
+            }
         } else if highlights.is_empty() {
             if line.block == last_block {
                 if let Some(last) = summary.last_mut() {
@@ -527,7 +599,8 @@ fn body(raw: &Raw, found: &mut Found) -> (Option<String>, Vec<String>) {
         }
         last_block = line.block;
     }
-    (model::non_empty(summary.join("\n")), highlights)
+    b.summary = model::non_empty(summary.join("\n"));
+    b
 }
 
 /// Parses one section of entries into the résumé.
@@ -536,7 +609,14 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
     for mut raw in raws {
         let line_no = raw.header.first().map_or(0, |l| l.line);
         let mut ps = header_parts(&mut raw);
-        let (summary, highlights) = body(&raw, found);
+        let Body {
+            summary,
+            highlights,
+            courses: listed_courses,
+            roles,
+            keywords,
+        } = body(&raw, found);
+        let web = take_urls(&mut ps);
         let (start, end) = raw
             .dates
             .as_ref()
@@ -550,7 +630,6 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
         let hl = (!highlights.is_empty()).then_some(highlights);
         match s {
             Section::Work | Section::Volunteer => {
-                let web = take_urls(&mut ps);
                 let (org, position, location, url) = assign_job(&mut ps);
                 let url = url.or(web);
                 let location = match (location, raw.places.is_empty()) {
@@ -591,8 +670,12 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
             }
             Section::Education => {
                 let mut e = assign_school(&ps);
+                e.url = e.url.or(web);
                 e.start_date = start;
                 e.end_date = end;
+                if !listed_courses.is_empty() {
+                    e.courses = Some(listed_courses.clone());
+                }
                 // Bullets of a school entry: courses where they say so, the rest reported.
                 for h in hl.into_iter().flatten() {
                     if let Some(list) = courses(&h) {
@@ -618,8 +701,17 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
             }
             Section::Projects => {
                 let mut p = assign_project(&ps);
+                p.url = p.url.or(web);
                 p.start_date = start;
                 p.end_date = end;
+                if !roles.is_empty() {
+                    p.roles
+                        .get_or_insert_with(Vec::new)
+                        .extend(roles.iter().cloned());
+                }
+                if !keywords.is_empty() {
+                    p.keywords = Some(keywords.clone());
+                }
                 p.description = join_opt(p.description, summary);
                 p.highlights = hl;
                 model::push(&mut found.resume.projects, p);
@@ -638,7 +730,7 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
                 );
             }
             Section::Certificates => {
-                let url = ps.iter().find_map(|p| p.link.clone());
+                let url = ps.iter().find_map(|p| p.link.clone()).or(web);
                 let (name, issuer) = first_two(&mut ps);
                 if let Some(sm) = summary {
                     found.warn(
@@ -658,7 +750,7 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
                 );
             }
             Section::Publications => {
-                let url = ps.iter().find_map(|p| p.link.clone());
+                let url = ps.iter().find_map(|p| p.link.clone()).or(web);
                 let (name, publisher) = first_two(&mut ps);
                 let name = name.map(|n| n.trim_matches(['"', '“', '”']).to_string());
                 model::push(
@@ -796,8 +888,10 @@ fn take_urls(ps: &mut Vec<Part>) -> Option<String> {
         for (range, item) in items.into_iter().rev() {
             // A bare domain may be a company's name ("Caring.com"): only one after a title,
             // at the end, is taken for an address.
-            let explicit =
-                p.text[range.clone()].contains("://") || p.text[range.clone()].starts_with("www.");
+            let found_text = &p.text[range.clone()];
+            let explicit = found_text.contains("://")
+                || found_text.starts_with("www.")
+                || found_text.contains('/');
             let trailing = range.end == p.text.len()
                 && range.start > 0
                 && title_score(&p.text[..range.start]) > 0;
@@ -806,11 +900,8 @@ fn take_urls(ps: &mut Vec<Part>) -> Option<String> {
             }
             if let super::contact::Item::Url { url, .. } = item {
                 found = Some(super::contact::absolute_url(&url));
-                p.text = tidy(&format!(
-                    "{}{}",
-                    &p.text[..range.start],
-                    &p.text[range.end..]
-                ));
+                let rest = format!("{}{}", &p.text[..range.start], &p.text[range.end..]);
+                p.text = tidy(&rest.replace("()", "").replace("[]", ""));
             }
         }
     }
@@ -982,8 +1073,10 @@ fn assign_project(ps: &[Part]) -> Project {
                 p.name = Some(part.text.clone());
             }
             p.url = part.link.clone();
-        } else if is_role(&part.text) {
-            p.roles.get_or_insert_with(Vec::new).push(part.text.clone());
+        } else if split_commas(&part.text).iter().all(|r| is_role(r)) {
+            p.roles
+                .get_or_insert_with(Vec::new)
+                .extend(split_commas(&part.text));
         } else {
             description.push(part.text.clone());
         }
@@ -999,11 +1092,27 @@ fn is_role(s: &str) -> bool {
         && words.iter().any(|w| lexicon::has(lexicon::ROLE_WORDS, w))
 }
 
-/// A references section: testimonials (`“…” - Name`) or a name followed by what they said.
+/// A references section: testimonials (`“…” - Name`), `Name: what they said`, or a name
+/// and a testimonial on lines of their own, in either order.
 pub fn references_section(chunk: &Chunk, found: &mut Found) {
-    let mut pending_name: Option<String> = None;
+    let mut name: Option<String> = None;
+    let mut said: Option<String> = None;
+    let mut last_block = usize::MAX;
+    let flush = |found: &mut Found, name: &mut Option<String>, said: &mut Option<String>| {
+        if name.is_some() || said.is_some() {
+            model::push(
+                &mut found.resume.references,
+                Reference {
+                    name: name.take(),
+                    reference: said.take(),
+                    ..Reference::default()
+                },
+            );
+        }
+    };
     for line in &chunk.lines {
         if let Some((quote, who)) = testimonial(&line.text) {
+            flush(found, &mut name, &mut said);
             model::push(
                 &mut found.resume.references,
                 Reference {
@@ -1014,48 +1123,52 @@ pub fn references_section(chunk: &Chunk, found: &mut Found) {
             );
             continue;
         }
-        if line.words() <= 8 && !line.sentence_like() && (line.first || line.is_heading()) {
-            if let Some(n) = pending_name.take() {
+        let text = line.text.trim();
+        if crate::static_re!(r"(?i)(?:available|provided)\s+(?:up)?on\s+request").is_match(text) {
+            continue;
+        }
+        // "Jonas Weber, Head of Operations: Lena's forecasts …"
+        if let Some((who, what)) = text.split_once(": ") {
+            if who.split_whitespace().count() <= 10 && what.split_whitespace().count() >= 4 {
+                flush(found, &mut name, &mut said);
                 model::push(
                     &mut found.resume.references,
                     Reference {
-                        name: Some(n),
+                        name: Some(who.to_string()),
+                        reference: Some(what.trim_matches(['"', '“', '”']).to_string()),
                         ..Reference::default()
                     },
                 );
+                continue;
             }
-            pending_name = Some(line.text.clone());
-        } else if let Some(n) = pending_name.take() {
-            model::push(
-                &mut found.resume.references,
-                Reference {
-                    name: Some(n),
-                    reference: Some(line.text.trim_matches(['"', '“', '”']).to_string()),
-                    ..Reference::default()
-                },
-            );
-        } else if let Some(last) = found.resume.references.as_mut().and_then(|r| r.last_mut()) {
-            let text = last
-                .reference
-                .take()
-                .map_or(line.text.clone(), |r| format!("{r} {}", line.text));
-            last.reference = Some(text);
+        }
+        let is_name =
+            line.words() <= 10 && !line.sentence_like() && (line.first || line.is_heading());
+        if is_name {
+            if name.is_some() {
+                flush(found, &mut name, &mut said);
+            }
+            name = Some(text.trim_start_matches(['-', '–', '—', ' ']).to_string());
+            if said.is_some() {
+                flush(found, &mut name, &mut said);
+            }
         } else {
-            found.unplaced(line, "in references, not placed");
+            let quote = text.trim_matches(['"', '“', '”']).to_string();
+            match said.as_mut() {
+                Some(s) if line.block == last_block => {
+                    s.push(' ');
+                    s.push_str(&quote);
+                }
+                Some(_) => {
+                    flush(found, &mut name, &mut said);
+                    said = Some(quote);
+                }
+                None => said = Some(quote),
+            }
         }
+        last_block = line.block;
     }
-    if let Some(n) = pending_name {
-        if n.to_lowercase().contains("request") {
-            return; // "Available upon request"
-        }
-        model::push(
-            &mut found.resume.references,
-            Reference {
-                name: Some(n),
-                ..Reference::default()
-            },
-        );
-    }
+    flush(found, &mut name, &mut said);
 }
 
 #[cfg(test)]

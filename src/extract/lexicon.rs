@@ -963,6 +963,10 @@ pub const ENTRY_LABELS: &[&str] = &[
     "keywords",
     "roles",
     "selected achievements",
+    "courses",
+    "coursework",
+    "relevant coursework",
+    "modules",
 ];
 
 /// Words around a name in a document title ("Tomasz Nowak's CV", "Resume of Ana Silva").

@@ -143,7 +143,20 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
         let heading = heading_of(line);
         if contact_break {
             let contact_heading = matches!(heading, Some((Some(Section::Contact), _)));
-            if contact_heading || (heading.is_none() && is_contact_line(line, true)) {
+            // "GitHub" on a line, then the username on the next.
+            let network = |l: &Line| {
+                super::lexicon::NETWORKS
+                    .iter()
+                    .any(|(n, _, _)| n.eq_ignore_ascii_case(l.text.trim_end_matches(':')))
+            };
+            let username = idx > 0
+                && all.get(idx - 1).is_some_and(network)
+                && !line.text.contains(char::is_whitespace);
+            if contact_heading
+                || network(line)
+                || username
+                || (heading.is_none() && is_contact_line(line, true))
+            {
                 if !contact_heading {
                     let idx = *contact_chunk.get_or_insert_with(|| {
                         chunks.push(Chunk {

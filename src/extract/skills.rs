@@ -55,9 +55,10 @@ fn is_group_heading(l: &Line) -> bool {
 }
 
 /// Items of a list written with spaces only ("JavaScript HTML 5 CSS", "mystery Agatha
-/// Christie John Grisham"): words apart, but a number stays with the word before it and
-/// capitalised plain words in a row are one name.
-fn space_items(s: &str) -> Vec<String> {
+/// Christie John Grisham"): words apart, but a number stays with the word before it, and,
+/// where items are names of people or places (`pair_names`), capitalised plain words pair
+/// up. Technology names are single words far more often than not ("Kafka Flink dbt").
+fn space_items(s: &str, pair_names: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let plain_cap = |w: &str| {
         let mut c = w.chars();
@@ -69,7 +70,7 @@ fn space_items(s: &str) -> Vec<String> {
     let mut run = 0;
     for w in s.split_whitespace() {
         let number = w.chars().all(|c| c.is_ascii_digit() || c == '.');
-        let is_plain = plain_cap(w);
+        let is_plain = pair_names && plain_cap(w);
         match out.last_mut() {
             Some(last) if number || (is_plain && run == 1) => {
                 last.push(' ');
@@ -146,7 +147,7 @@ fn items(l: &Line, after_label: bool) -> Vec<String> {
             .collect();
     }
     if after_label && l.words() > 1 {
-        return space_items(text);
+        return space_items(text, false);
     }
     // "AWS (EC2, RDS) Looker / LookML": a closing parenthesis ends an item.
     let mut out = Vec::new();
@@ -427,7 +428,7 @@ pub fn interests(chunk: &Chunk, found: &mut Found) {
             let keywords = if rest.contains(',') {
                 split_commas(&rest)
             } else {
-                space_items(&rest)
+                space_items(&rest, true)
             };
             model::push(
                 &mut found.resume.interests,
@@ -439,6 +440,15 @@ pub fn interests(chunk: &Chunk, found: &mut Found) {
             );
         } else if l.words() <= 5 && !l.sentence_like() {
             let text = l.text.trim_end_matches(':').trim();
+            // Lowercase words after an interest ("Cycling" then "randonneuring") are its
+            // keywords.
+            let last = found.resume.interests.as_mut().and_then(|v| v.last_mut());
+            if let Some(last) = last.filter(|_| text.starts_with(char::is_lowercase)) {
+                last.keywords
+                    .get_or_insert_with(Vec::new)
+                    .extend(split_commas(text));
+                continue;
+            }
             let names = if text.contains(',') {
                 split_commas(text)
             } else {
@@ -466,11 +476,11 @@ mod tests {
     #[test]
     fn space_separated_items() {
         assert_eq!(
-            space_items("JavaScript HTML 5 CSS LAMP"),
+            space_items("JavaScript HTML 5 CSS LAMP", false),
             vec!["JavaScript", "HTML 5", "CSS", "LAMP"]
         );
         assert_eq!(
-            space_items("mystery Agatha Christie John Grisham"),
+            space_items("mystery Agatha Christie John Grisham", true),
             vec!["mystery", "Agatha Christie", "John Grisham"]
         );
     }
