@@ -135,7 +135,7 @@ pub fn title_case(s: &str) -> String {
 pub fn find_name(all: &[Line]) -> Option<Name> {
     // A few distinct addresses are enough to recognise the name by.
     let mut emails: Vec<String> = Vec::new();
-    for (_, i) in all.iter().flat_map(|l| contact::find(&l.text)) {
+    for (_, i) in all.iter().take(300).flat_map(|l| contact::find(&l.text)) {
         if let Item::Email(e) = i {
             if !emails.contains(&e) {
                 emails.push(e);

@@ -21,18 +21,29 @@ pub enum Item {
 pub fn find(text: &str) -> Vec<(std::ops::Range<usize>, Item)> {
     let mut out: Vec<(std::ops::Range<usize>, Item)> = Vec::new();
     let email = crate::static_re!(
-        r"(?i)\b(?:mailto:)?([a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b"
+        r"(?i)(?-u:\b)(?:mailto:)?([a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?-u:\b)"
     );
-    for c in email.captures_iter(text) {
+    let emails = if text.contains('@') {
+        Some(email.captures_iter(text))
+    } else {
+        None
+    };
+    for c in emails.into_iter().flatten() {
         if let (Some(all), Some(addr)) = (c.get(0), c.get(1)) {
             out.push((all.range(), Item::Email(addr.as_str().to_string())));
         }
     }
     let url = crate::static_re!(
-        r"(?i)(?:\b(?P<label>[a-z][a-z ]{1,12}):\s*)?(?P<url>\b(?:https?://|www\.)[^\s<>()\[\]]+|\b[\p{L}0-9][\p{L}0-9-]*(?:\.[\p{L}0-9-]+)*\.(?:com|org|net|io|dev|me|co|app|ai|info|biz|blog|page|site|tech|xyz|us|uk|de|fr|es|it|nl|se|no|dk|fi|pl|ch|at|be|ca|au|nz|in|jp|cn|br|eu|edu|gov|ly|sh|cc|tv|gg|id|social)\b(?:/[^\s<>()\[\]]*)?)"
+        r"(?i)(?:(?-u:\b)(?P<label>[a-z][a-z ]{1,12}):\s*)?(?P<url>(?-u:\b)(?:https?://|www\.)[^\s<>()\[\]]+|(?-u:\b)[\p{L}0-9][\p{L}0-9-]*(?:\.[\p{L}0-9-]+)*\.(?:com|org|net|io|dev|me|co|app|ai|info|biz|blog|page|site|tech|xyz|us|uk|de|fr|es|it|nl|se|no|dk|fi|pl|ch|at|be|ca|au|nz|in|jp|cn|br|eu|edu|gov|ly|sh|cc|tv|gg|id|social)(?-u:\b)(?:/[^\s<>()\[\]]*)?)"
     );
     let email_ranges: Vec<Range<usize>> = out.iter().map(|(r, _)| r.clone()).collect();
-    for c in url.captures_iter(text) {
+    // A match test first: most lines hold no address, and captures cost more.
+    let urls = if text.contains('.') && url.is_match(text) {
+        Some(url.captures_iter(text))
+    } else {
+        None
+    };
+    for c in urls.into_iter().flatten() {
         let Some(u) = c.name("url") else { continue };
         if covered(&email_ranges, u.start()) {
             continue; // the domain of an e-mail address
@@ -59,7 +70,13 @@ pub fn find(text: &str) -> Vec<(std::ops::Range<usize>, Item)> {
         .map(|(r, _)| r.clone())
         .collect();
     let phone = crate::static_re!(r"(?:^|[^\w/.-])(?P<p>\+?\(?\d[\d\s().\-]{5,}\d)(?:$|[^\w/-])");
-    for c in phone.captures_iter(text) {
+    let enough_digits = text.bytes().filter(u8::is_ascii_digit).count() >= 7;
+    let phones = if enough_digits {
+        Some(phone.captures_iter(text))
+    } else {
+        None
+    };
+    for c in phones.into_iter().flatten() {
         let Some(p) = c.name("p") else { continue };
         let s = p.as_str().trim();
         let digits = s.chars().filter(char::is_ascii_digit).count();

@@ -26,7 +26,7 @@ pub struct DateRange {
 
 fn single_pattern() -> String {
     format!(
-        r"(?:{MONTHS}\.?\s*,?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:\d{{4}}|'\d{{2}})|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\.?,?\s+\d{{4}}|{SEASONS}\s+\d{{4}}|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}-\d{{1,2}}\b|\d{{1,2}}/\d{{4}}|\d{{4}}/\d{{1,2}}\b|\d{{1,2}}\.\d{{4}}|(?:19|20)\d{{2}})"
+        r"(?:{MONTHS}\.?\s*,?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:\d{{4}}|'\d{{2}})|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\.?,?\s+\d{{4}}|{SEASONS}\s+\d{{4}}|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}-\d{{1,2}}(?-u:\b)|\d{{1,2}}/\d{{4}}|\d{{4}}/\d{{1,2}}(?-u:\b)|\d{{1,2}}\.\d{{4}}|(?:19|20)\d{{2}})"
     )
 }
 
@@ -35,7 +35,7 @@ fn range_re() -> &'static Regex {
     RE.get_or_init(|| {
         let d = single_pattern();
         let pattern = format!(
-            r"(?i)(?:^|\b|[(\[])(?P<a>{d}|\?{{2,}})(?:\s*(?:-|–|—|−|~|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\bbis\b|\bau\b|\bal\b)\s*(?P<b>{d}|(?:{OPEN_END_WORDS})\b|\d{{2}}\b|\?{{2,}}))?\b"
+            r"(?i)(?:^|(?-u:\b)|[(\[])(?P<a>{d}|\?{{2,}})(?:\s*(?:-|–|—|−|~|(?-u:\b)to(?-u:\b)|(?-u:\b)until(?-u:\b)|(?-u:\b)till(?-u:\b)|(?-u:\b)through(?-u:\b)|(?-u:\b)thru(?-u:\b)|(?-u:\b)bis(?-u:\b)|(?-u:\b)au(?-u:\b)|(?-u:\b)al(?-u:\b))\s*(?P<b>{d}|(?:{OPEN_END_WORDS})(?-u:\b)|\d{{2}}(?-u:\b)|\?{{2,}}))?(?-u:\b)"
         );
         #[allow(clippy::expect_used)] // literal pattern, exercised by the tests below
         Regex::new(&pattern).expect("date regex compiles")
@@ -52,13 +52,22 @@ fn single_re() -> &'static Regex {
 
 /// The first date or date range in `s`.
 pub fn find_range(s: &str) -> Option<DateRange> {
-    for caps in range_re().captures_iter(s) {
+    // Most lines hold no date: a match test (a fast automaton, no captures) rules them out.
+    if !s.bytes().any(|b| b.is_ascii_digit() || b == b'?') || !range_re().is_match(s) {
+        return None;
+    }
+    // Find the bounds with the fast automaton, then take the captures of that piece only.
+    for m in range_re().find_iter(s) {
+        let Some(caps) = range_re().captures(&s[m.start()..m.end()]) else {
+            continue;
+        };
+        let base = m.start();
         let (Some(all), Some(a)) = (caps.get(0), caps.name("a")) else {
             continue;
         };
         let a_text = a.as_str();
         let mut r = DateRange {
-            span: a.start()..all.end(),
+            span: base + a.start()..base + all.end(),
             ..DateRange::default()
         };
         // `2010-13` reads as a year range with a two-digit end, not a 13th month.
@@ -104,11 +113,11 @@ pub fn find_range(s: &str) -> Option<DateRange> {
                             r.vague = Some(b_text.to_string());
                         }
                     }
-                    None => r.span = a.start()..a.end(),
+                    None => r.span = base + a.start()..base + a.end(),
                 }
             }
         } else {
-            r.span = a.start()..a.end();
+            r.span = base + a.start()..base + a.end();
         }
         if r.start.is_none() && r.end.is_none() && !r.open {
             continue;
@@ -239,7 +248,11 @@ fn month_number(lower: &str) -> Option<u32> {
 /// True when, once the date expression is taken out, nothing but punctuation and filler
 /// ("(expected)") is left: the line is only a date.
 pub fn is_date_only(s: &str) -> bool {
-    let Some(r) = find_range(s) else { return false };
+    find_range(s).is_some_and(|r| only_date(s, &r))
+}
+
+/// True when `r`, found in `s`, is all there is of `s` but punctuation and filler.
+pub fn only_date(s: &str, r: &DateRange) -> bool {
     let rest = format!("{} {}", &s[..r.span.start], &s[r.span.end..]);
     let rest = crate::static_re!(
         r"(?i)\((?:expected|anticipated|est\.?|planned)\)|\b(?:expected|since|from|dates?)\b"

@@ -62,7 +62,7 @@ fn starts_entry(line: &Line, section: Section, current: Option<&Raw>) -> bool {
         return current
             .is_some_and(|c| c.header.iter().any(|h| h.block == line.block) || !c.body.is_empty())
             && !line.sentence_like()
-            && dates::find_range(&line.text).is_some_and(|r| {
+            && line.date().is_some_and(|r| {
                 let before = &line.text[..r.span.start];
                 let after = &line.text[r.span.end..];
                 before
@@ -96,7 +96,7 @@ fn starts_entry(line: &Line, section: Section, current: Option<&Raw>) -> bool {
     if line.all_styled(false) && line.words() <= 12 {
         return true;
     }
-    if let Some(r) = dates::find_range(&line.text) {
+    if let Some(r) = line.date() {
         let at_start = line.text[..r.span.start]
             .trim_matches(|c: char| !c.is_alphanumeric())
             .is_empty();
@@ -129,7 +129,7 @@ fn continues_header(line: &Line, raw: &Raw) -> bool {
         && degree_re().is_match(&line.text)
         && line.words() <= 14
         && !is_school(&line.text)
-        && dates::find_range(&line.text).is_none()
+        && line.date().is_none()
     {
         return true;
     }
@@ -168,9 +168,9 @@ fn group(chunk: &Chunk, section: Section, found: &mut Found) -> Vec<Raw> {
             .last()
             .is_some_and(|c| c.body.is_empty() && c.tail.is_none());
         if line.is_item() && fresh {
-            if dates::is_date_only(&line.text) && out.last().is_some_and(|c| c.dates.is_none()) {
+            if line.is_date_only() && out.last().is_some_and(|c| c.dates.is_none()) {
                 if let Some(cur) = out.last_mut() {
-                    cur.dates = dates::find_range(&line.text);
+                    cur.dates = line.date().cloned();
                 }
                 continue;
             }
@@ -188,8 +188,8 @@ fn group(chunk: &Chunk, section: Section, found: &mut Found) -> Vec<Raw> {
                 continue;
             }
         }
-        if !line.is_item() && dates::is_date_only(&line.text) {
-            let r = dates::find_range(&line.text);
+        if !line.is_item() && line.is_date_only() {
+            let r = line.date().cloned();
             match out.last_mut() {
                 Some(cur)
                     if cur.dates.is_none()
@@ -213,7 +213,8 @@ fn group(chunk: &Chunk, section: Section, found: &mut Found) -> Vec<Raw> {
                     Some(last) if joins => {
                         last.spans.push(Span::plain(" "));
                         last.spans.extend(line.spans.iter().cloned());
-                        last.text = format!("{} {}", last.text, line.text);
+                        let joined = format!("{} {}", last.text, line.text);
+                        last.set_text(joined);
                     }
                     _ => cur.header.push(line.clone()),
                 }
@@ -226,9 +227,9 @@ fn group(chunk: &Chunk, section: Section, found: &mut Found) -> Vec<Raw> {
             // Several entries on one line: "**brillo** - text **vscode-rufo** - text".
             for spans in split_inline_entries(&line.spans) {
                 let mut l = line.clone();
-                l.text = super::lines::clean_text(
+                l.set_text(super::lines::clean_text(
                     &spans.iter().map(|s| s.text.as_str()).collect::<String>(),
-                );
+                ));
                 l.spans = spans;
                 out.push(Raw {
                     section,

@@ -1093,6 +1093,29 @@ pub fn normalize_heading(s: &str) -> String {
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A heading reduced for lookup: its words without spaces and without "and" in several
+/// languages ("Honours & Awards" and "honours and awards" meet).
+fn synonym_key(norm: &str) -> String {
+    norm.split(' ')
+        .filter(|w| !matches!(*w, "and" | "amp" | "und" | "et" | "y" | "e" | "en" | "och"))
+        .collect()
+}
+
+/// Every synonym's key, built once.
+fn synonym_keys() -> &'static std::collections::HashMap<String, Section> {
+    static KEYS: std::sync::OnceLock<std::collections::HashMap<String, Section>> =
+        std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for (section, names) in SECTION_SYNONYMS {
+            for n in *names {
+                m.entry(synonym_key(n)).or_insert(*section);
+            }
+        }
+        m
+    })
+}
+
 /// The section a heading means, if any.
 pub fn classify_heading(heading: &str) -> Option<Section> {
     // Pandoc attributes (`{#profile}`) and parentheticals ("(GitHub)") do not change meaning.
@@ -1101,16 +1124,8 @@ pub fn classify_heading(heading: &str) -> Option<Section> {
     if norm.is_empty() || norm.split(' ').count() > 6 {
         return None;
     }
-    let key = |s: &str| {
-        s.split(' ')
-            .filter(|w| !matches!(*w, "and" | "amp" | "und" | "et" | "y" | "e" | "en" | "och"))
-            .collect::<String>()
-    };
-    let wanted = key(&norm);
-    for (section, names) in SECTION_SYNONYMS {
-        if names.iter().any(|n| key(n) == wanted) {
-            return Some(*section);
-        }
+    if let Some(s) = synonym_keys().get(&synonym_key(&norm)) {
+        return Some(*s);
     }
     let last = norm.rsplit(' ').next().unwrap_or("");
     if norm.split(' ').count() <= 4 {

@@ -4,7 +4,9 @@
 //! a header line, cut at style changes (bold then italic) and at the separators people use
 //! (` - ` ` — ` ` | ` `;` tabs, runs of spaces, ` at `), each keeping its style and link.
 
+use super::dates::DateRange;
 use crate::doc::{Block, Doc, Kind, Span, collapse};
+use std::cell::OnceCell;
 
 /// One line of the document.
 #[derive(Debug, Clone)]
@@ -19,6 +21,8 @@ pub struct Line {
     pub first: bool,
     /// Index of its block in the document.
     pub block: usize,
+    /// The first date or range in the text, found once when first asked for.
+    date: OnceCell<Option<DateRange>>,
 }
 
 impl Line {
@@ -31,7 +35,27 @@ impl Line {
             line,
             first,
             block,
+            date: OnceCell::new(),
         }
+    }
+
+    /// The first date or date range in the line.
+    pub fn date(&self) -> Option<&DateRange> {
+        self.date
+            .get_or_init(|| super::dates::find_range(&self.text))
+            .as_ref()
+    }
+
+    /// The line is a date and nothing else.
+    pub fn is_date_only(&self) -> bool {
+        self.date()
+            .is_some_and(|r| super::dates::only_date(&self.text, r))
+    }
+
+    /// Replaces the text (and forgets what was found in the old one).
+    pub fn set_text(&mut self, text: String) {
+        self.text = text;
+        self.date = OnceCell::new();
     }
 
     pub fn is_heading(&self) -> bool {

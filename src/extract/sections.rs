@@ -6,7 +6,6 @@
 
 use super::Found;
 use super::contact;
-use super::dates;
 use super::lexicon::{Section, classify_heading};
 use super::lines::Line;
 use crate::doc::Kind;
@@ -217,10 +216,8 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
                         here.section,
                         Some(Section::Skills | Section::Languages | Section::Interests)
                     );
-                    let belongs = cur == 0
-                        || level > here.level
-                        || list_like
-                        || dates::find_range(&line.text).is_some();
+                    let belongs =
+                        cur == 0 || level > here.level || list_like || line.date().is_some();
                     if !belongs {
                         found.warn(
                             line.line,
@@ -270,7 +267,7 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
                 chunks.len() - 1
             });
             let mut l = line.clone();
-            l.text = format!("“{quote}” - {who}");
+            l.set_text(format!("“{quote}” - {who}"));
             chunks[idx].lines.push(l);
             continue;
         }

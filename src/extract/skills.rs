@@ -220,13 +220,8 @@ fn prepare(lines: &[Line], found: &mut Found) -> Vec<Line> {
                 joined.spans.push(crate::doc::Span::plain(" "));
                 joined.spans.extend(x.spans.iter().cloned());
             }
-            joined.text = super::lines::clean_text(
-                &joined
-                    .spans
-                    .iter()
-                    .map(|s| s.text.as_str())
-                    .collect::<String>(),
-            );
+            let text: String = joined.spans.iter().map(|s| s.text.as_str()).collect();
+            joined.set_text(super::lines::clean_text(&text));
             out.push(joined);
         } else {
             out.extend(block.iter().cloned());
@@ -262,7 +257,7 @@ pub fn skills(chunk: &Chunk, found: &mut Found) {
         }
         if let Some((label, rest)) = labelled(&l.text) {
             let mut fake = l.clone();
-            fake.text = rest;
+            fake.set_text(rest);
             fake.spans = vec![crate::doc::Span::plain(fake.text.clone())];
             groups.push(Skill {
                 name: Some(label),
