@@ -11,7 +11,7 @@ tools=../shared/tools
 work=${OTHER_TOOLS_DIR:-/tmp/resumeconv-other-tools}
 rm -rf "$work/json" "$work/pred"
 mkdir -p "$work/json" "$work/rendered" "$work/pred"
-cp samples/*.json tests/fixtures/gold/*.json "$work/json/"
+cp samples/*.json tests/fixtures/gold/*.json tests/fixtures/people/*.json "$work/json/"
 install=""
 [ -f "${EVAL_TOOLS:-/tmp/eval-tools}/.installed" ] && install="--no-install"
 bash "$tools/render-with-other-tools.sh" $install "$work/json" "$work/rendered" > "$work/render.log" 2>&1 \

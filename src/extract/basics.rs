@@ -382,11 +382,17 @@ fn is_headline(p: &Part) -> bool {
     if words == 0 || words > 8 || p.text.ends_with('.') {
         return false;
     }
+    // The role noun ends a piece ("UX Director") or is followed by its field
+    // ("Researcher in Computational Linguistics").
     p.text.split(',').any(|piece| {
-        piece
-            .split_whitespace()
-            .last()
-            .is_some_and(|w| lexicon::has(lexicon::TITLE_WORDS, w) && is_title_noun(w))
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        words.iter().enumerate().any(|(i, w)| {
+            let noun = lexicon::has(lexicon::TITLE_WORDS, w) && is_title_noun(w);
+            noun && (i + 1 == words.len()
+                || words
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(*n, "in" | "of" | "for" | "at")))
+        })
     })
 }
 
@@ -452,11 +458,19 @@ pub fn parse_location(s: &str) -> Option<Location> {
         .map(str::trim)
         .filter(|x| !x.is_empty())
         .collect();
+    // A country by name, or by its two-letter code unless that is also a US state's
+    // ("Osaka, JP" is Japan; "Austin, TX" is Texas; "Columbus, OH" is Ohio).
     let country = |t: &str| {
-        lexicon::COUNTRIES
+        let by_name = lexicon::COUNTRIES
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(t))
-            .map(|(_, c)| c.to_string())
+            .map(|(_, c)| c.to_string());
+        let by_code = (t.len() == 2
+            && t.chars().all(|c| c.is_ascii_uppercase())
+            && !lexicon::US_STATES.iter().any(|(_, c)| *c == t)
+            && lexicon::COUNTRIES.iter().any(|(_, c)| *c == t))
+        .then(|| t.to_string());
+        by_name.or(by_code)
     };
     let state = |t: &str| {
         lexicon::US_STATES

@@ -175,18 +175,14 @@ pub fn profile(url: &str) -> Option<Profile> {
 }
 
 /// The profile for a network named in words and a username ("GitHub" + "analindqvist").
+/// The address is not written in such a CV, so none is invented.
 pub fn profile_for(network: &str, username: &str) -> Option<Profile> {
-    let (name, host, prefix) = NETWORKS
+    let (name, _, _) = NETWORKS
         .iter()
         .find(|(n, _, _)| n.eq_ignore_ascii_case(network))?;
-    let user = username.trim_start_matches('@');
-    // Where the address cannot be known from the name alone, leave it out.
-    let url = (*name != "Mastodon" && *prefix != "users/")
-        .then(|| format!("https://{host}/{prefix}{user}"));
     Some(Profile {
         network: Some(name.to_string()),
         username: Some(username.to_string()),
-        url,
         ..Profile::default()
     })
 }

@@ -92,7 +92,10 @@ fn starts_entry(line: &Line, section: Section, current: Option<&Raw>) -> bool {
             return true;
         }
     }
-    let after_body = current.is_none_or(|c| !c.body.is_empty() || c.tail.is_some());
+    // The current entry is complete: text under it, or a header of several lines with dates.
+    let after_body = current.is_none_or(|c| {
+        !c.body.is_empty() || c.tail.is_some() || (c.dates.is_some() && c.header.len() >= 2)
+    });
     if line.all_styled(false) && line.words() <= 12 {
         return true;
     }
@@ -115,7 +118,7 @@ fn starts_entry(line: &Line, section: Section, current: Option<&Raw>) -> bool {
 
 /// True when a line right after an entry's header is still part of the header.
 fn continues_header(line: &Line, raw: &Raw) -> bool {
-    if !raw.body.is_empty() || raw.tail.is_some() || line.is_item() {
+    if !raw.body.is_empty() || raw.tail.is_some() || line.is_item() || line.is_heading() {
         return false;
     }
     let Some(last) = raw.header.last() else {
@@ -361,6 +364,21 @@ pub fn is_location(s: &str) -> bool {
         }
     }
     false
+}
+
+/// How many organisation or school words a phrase has.
+fn org_words(s: &str) -> usize {
+    s.split(|c: char| c.is_whitespace() || c == '.')
+        .filter(|w| lexicon::has(lexicon::ORG_WORDS, w) || lexicon::has(lexicon::SCHOOL_WORDS, w))
+        .count()
+}
+
+/// A US state or a country named on its own ("California", "UK").
+fn is_bare_region(s: &str) -> bool {
+    lexicon::US_STATES
+        .iter()
+        .chain(lexicon::COUNTRIES.iter())
+        .any(|(n, c)| s.eq_ignore_ascii_case(n) || s == *c)
 }
 
 /// Splits "Org, Place" into the organisation and its location when the tail is a place.
@@ -679,7 +697,9 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
                 }
                 // Bullets of a school entry: courses where they say so, the rest reported.
                 for h in hl.into_iter().flatten() {
-                    if let Some(list) = courses(&h) {
+                    if e.score.is_none() && is_grade(&h) {
+                        e.score = Some(h);
+                    } else if let Some(list) = courses(&h) {
                         e.courses.get_or_insert_with(Vec::new).extend(list);
                     } else {
                         found.warn(
@@ -752,8 +772,23 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
             }
             Section::Publications => {
                 let url = ps.iter().find_map(|p| p.link.clone()).or(web);
-                let (name, publisher) = first_two(&mut ps);
+                let (name, mut publisher) = first_two(&mut ps);
                 let name = name.map(|n| n.trim_matches(['"', '“', '”']).to_string());
+                // Short lines under the title: its authors (the person), then where it
+                // appeared.
+                let mut hl = hl;
+                if let Some(lines) = hl.as_mut() {
+                    lines.retain(|h| found.person.as_deref().is_none_or(|p| !h.contains(p)));
+                    if publisher.is_none() {
+                        if let Some(i) = lines
+                            .iter()
+                            .position(|h| h.split_whitespace().count() <= 6 && !h.ends_with('.'))
+                        {
+                            publisher = Some(lines.remove(i));
+                        }
+                    }
+                }
+                let hl = hl.filter(|h| !h.is_empty());
                 model::push(
                     &mut found.resume.publications,
                     Publication {
@@ -769,6 +804,13 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
             _ => {}
         }
     }
+}
+
+/// "3.7", "3.8/4.0", "GPA 3.9", "First Class Honours", "mention très bien": a grade.
+fn is_grade(s: &str) -> bool {
+    crate::static_re!(r"(?i)^(?:gpa|grade|cgpa|score)?[:\s]*\d(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)?$|\b(?:gpa|honou?rs|distinction|cum laude|mention|first class|merit)\b")
+        .is_match(s.trim())
+        && s.split_whitespace().count() <= 6
 }
 
 fn short(s: &str) -> String {
@@ -815,29 +857,58 @@ fn assign_job(
     Option<String>,
 ) {
     // A part with commas holding both title and organisation: "Head Code Ninja, Area 52",
-    // "Senior Engineer, Caring.com San Mateo, California" (when no other part is a title).
-    let others_titled = ps.iter().skip(1).any(|p| title_score(&p.text) > 0);
-    if !ps.is_empty() && !others_titled && ps[0].text.contains(',') && title_score(&ps[0].text) > 0
+    // "Mount Carmel East, Staff Nurse, Cardiac Step-Down" (when no other part could be the
+    // organisation). The title runs from the first piece that reads as one: to the end when
+    // the organisation comes first, alone when the title comes first.
+    let org_elsewhere = ps.iter().skip(1).any(|p| !is_location(&p.text));
+    if !ps.is_empty() && !org_elsewhere && ps[0].text.contains(',') && title_score(&ps[0].text) > 0
     {
         let p = ps.remove(0);
         let pieces = split_commas(&p.text);
-        // The title is the longest run of leading (or trailing) pieces that read as a title.
-        let first_title = title_score(&pieces[0]) > 0;
-        let (title, rest): (Vec<String>, Vec<String>) = if first_title {
-            (vec![pieces[0].clone()], pieces[1..].to_vec())
+        let first_titled = pieces.iter().position(|x| title_score(x) > 0).unwrap_or(0);
+        let (title, org): (Vec<String>, Vec<String>) = if first_titled == 0 {
+            // "Staff Nurse, Cardiac Step-Down, Mount Carmel East": the organisation is the
+            // last piece that is not a place; the title is everything before it.
+            // A lone word after an organisation's name is its town ("…, Kodeks Software
+            // House, Poznań").
+            let town_after_org = |k: usize| {
+                k >= 2
+                    && pieces[k].split_whitespace().count() == 1
+                    && pieces[k].starts_with(char::is_uppercase)
+                    && org_words(&pieces[k - 1]) > 0
+            };
+            let org_at = (1..pieces.len())
+                .rev()
+                .find(|&k| {
+                    !is_location(&pieces[k]) && !is_bare_region(&pieces[k]) && !town_after_org(k)
+                })
+                .unwrap_or(1.min(pieces.len() - 1));
+            if org_at == 0 {
+                (vec![pieces[0].clone()], Vec::new())
+            } else {
+                (pieces[..org_at].to_vec(), pieces[org_at..].to_vec())
+            }
         } else {
-            let k = pieces.len() - 1;
-            (vec![pieces[k].clone()], pieces[..k].to_vec())
+            (
+                pieces[first_titled..].to_vec(),
+                pieces[..first_titled].to_vec(),
+            )
         };
-        ps.push(Part {
-            text: title.join(", "),
-            ..p.clone()
-        });
-        if !rest.is_empty() {
-            ps.push(Part {
-                text: rest.join(", "),
-                ..p
-            });
+        ps.insert(
+            0,
+            Part {
+                text: title.join(", "),
+                ..p.clone()
+            },
+        );
+        if !org.is_empty() {
+            ps.insert(
+                1,
+                Part {
+                    text: org.join(", "),
+                    ..p
+                },
+            );
         }
     }
     let mut position: Option<usize> = None;

@@ -26,6 +26,8 @@ use sections::Chunk;
 pub struct Found {
     pub resume: Resume,
     pub warnings: Vec<Warning>,
+    /// The person's name, once known (to tell their own name from others in entries).
+    pub person: Option<String>,
 }
 
 impl Found {
@@ -48,6 +50,7 @@ pub fn extract(doc: &Doc) -> (Resume, Vec<Warning>) {
     let all = lines::lines(doc);
     let mut found = Found::default();
     let name = basics::find_name(&all);
+    found.person = name.as_ref().map(|n| n.text.clone());
     let chunks = sections::segment(&all, name.as_ref().map(|n| n.text.as_str()), &mut found);
 
     let mut preamble: Vec<lines::Line> = Vec::new();

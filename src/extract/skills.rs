@@ -354,8 +354,23 @@ pub fn languages(chunk: &Chunk, found: &mut Found) {
     let re = crate::static_re!(
         r"^(?P<lang>[\p{L}][\p{L} ]{1,30}?)\s*(?:\((?P<f1>[^)]+)\)|[:\-–—,]\s*(?P<f2>.+))?$"
     );
-    for l in &chunk.lines {
+    let fluency_only = |text: &str| {
+        !text.is_empty()
+            && text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .all(|w| {
+                    lexicon::has(lexicon::FLUENCY_WORDS, w)
+                        || matches!(w.to_lowercase().as_str(), "speaker" | "level" | "user")
+                })
+    };
+    for (i, l) in chunk.lines.iter().enumerate() {
         let text = l.text.trim().trim_end_matches('.');
+        // A name followed by a line that is only a fluency ("Twi" then "Conversational").
+        let next_is_fluency = chunk
+            .lines
+            .get(i + 1)
+            .is_some_and(|n| fluency_only(n.text.trim()));
         // A fluency on its own line after its language ("English" then "native").
         let only_fluency = text
             .split(|c: char| !c.is_alphanumeric())
@@ -391,7 +406,7 @@ pub fn languages(chunk: &Chunk, found: &mut Found) {
             let first = lang.split_whitespace().next().unwrap_or("");
             // A name we know, or any capitalised name that comes with a fluency.
             let known = lexicon::has(lexicon::LANGUAGE_NAMES, first);
-            let with_fluency = c.name("f1").or_else(|| c.name("f2")).is_some();
+            let with_fluency = c.name("f1").or_else(|| c.name("f2")).is_some() || next_is_fluency;
             if !known
                 && (!with_fluency
                     || lang.split_whitespace().count() > 2

@@ -17,10 +17,12 @@ pub fn fixture(rel: &str) -> PathBuf {
         .join(rel)
 }
 
-/// Every JSON fixture, sorted by name.
+/// Every JSON fixture (`tests/fixtures/json`, and the fictional people in
+/// `tests/fixtures/people`), sorted by name.
 pub fn json_fixtures() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(fixture("json"))
-        .expect("fixtures folder")
+    let mut v: Vec<PathBuf> = ["json", "people"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(fixture(d)).expect("fixtures folder"))
         .map(|e| e.expect("dir entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
