@@ -261,28 +261,6 @@ pub fn only_date(s: &str, r: &DateRange) -> bool {
     !rest.chars().any(char::is_alphanumeric)
 }
 
-/// Removes the date expression from `s`, with the brackets and separators around it.
-pub fn strip(s: &str, r: &DateRange) -> String {
-    let before = s[..r.span.start].trim_end();
-    let after = s[r.span.end..].trim_start();
-    let before = before
-        .strip_suffix(['(', '[', ',', '|', '·', '•', '-', '–', '—'])
-        .unwrap_or(before)
-        .trim_end();
-    let after = after.strip_prefix([')', ']']).unwrap_or(after).trim_start();
-    match (before.is_empty(), after.is_empty()) {
-        (true, _) => after
-            .trim_start_matches([',', '|', '-', '–', '—', ':'])
-            .trim()
-            .to_string(),
-        (_, true) => before
-            .trim_end_matches([',', '|', '-', '–', '—', ':'])
-            .trim()
-            .to_string(),
-        _ => format!("{before} {after}"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -355,12 +333,5 @@ mod tests {
             "## JULY 2010 - JULY 2013".trim_start_matches("## ")
         ));
         assert!(!is_date_only("Asteroids (2014-09)"));
-        let t = "Head Code Ninja, Area 52 (2013-09 — Present)";
-        assert_eq!(
-            strip(t, &find_range(t).unwrap()),
-            "Head Code Ninja, Area 52"
-        );
-        let t = "(2019 — Present) Principal Engineer";
-        assert_eq!(strip(t, &find_range(t).unwrap()), "Principal Engineer");
     }
 }

@@ -4,7 +4,7 @@
 //! indentation, wrapped bullet lines, page numbers, and the light inline Markdown that some
 //! tools leave in their text output (`**bold**`, `[text](url)`).
 
-use crate::doc::{Block, Doc, Kind, Span, collapse, push_text};
+use crate::doc::{Block, Doc, Kind, Span, push_text};
 
 /// Heading levels used for plain text, from the strongest signal to the weakest.
 const LEVEL_RULED: u8 = 1;
@@ -238,14 +238,13 @@ pub fn inline(s: &str) -> Vec<Span> {
     spans
 }
 
-/// The text of spans with whitespace collapsed (for tests and diagnostics).
-pub fn spans_text(spans: &[Span]) -> String {
-    collapse(&spans.iter().map(|s| s.text.as_str()).collect::<String>())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn spans_text(spans: &[Span]) -> String {
+        crate::doc::collapse(&spans.iter().map(|s| s.text.as_str()).collect::<String>())
+    }
 
     fn kinds(doc: &Doc) -> Vec<(Kind, String)> {
         doc.blocks.iter().map(|b| (b.kind, b.text())).collect()
