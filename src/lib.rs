@@ -15,6 +15,7 @@ pub mod extract;
 pub mod format;
 pub mod model;
 pub mod output;
+pub mod present;
 pub mod read;
 mod regex_util;
 pub mod validate;
@@ -142,6 +143,7 @@ pub fn render(resume: &Resume, format: Format) -> Result<Vec<u8>, Error> {
             path: "<memory>".into(),
             source,
         })?,
+        Format::Markdown => out.extend_from_slice(write::markdown::to_string(&present::present(resume)).as_bytes()),
         _ => {
             return Err(Error::NotSupported {
                 name: format.name(),

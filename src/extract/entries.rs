@@ -136,6 +136,18 @@ fn continues_header(line: &Line, raw: &Raw) -> bool {
     {
         return true;
     }
+    // A line of details right under an entry's heading: "Mar 2021 – Present · Malmö, Sweden ·
+    // <https://…>", or only an address or a place.
+    if last.is_heading() && raw.header.len() == 1 && raw.dates.is_none() && line.first && !line.sentence_like() && line.words() <= 16 {
+        let details = parts(&line.spans).iter().all(|p| {
+            dates::find_range(&p.text).is_some_and(|r| dates::only_date(&p.text, &r))
+                || is_location(&p.text)
+                || super::contact::find(&p.text).iter().any(|(r, _)| r.len() + 2 >= p.text.len())
+        });
+        if details || (line.date().is_some() && line.text.contains(" · ")) {
+            return true;
+        }
+    }
     let same_block =
         last.block == line.block || (last.kind == Kind::Term && line.kind == Kind::Definition);
     if same_block {
@@ -547,6 +559,12 @@ struct Body {
     courses: Vec<String>,
     roles: Vec<String>,
     keywords: Vec<String>,
+    /// An italic line before the text: what the organisation is ("Regional rail operator").
+    description: Option<String>,
+    /// Single values given with a label: "Grade: …", "Type: …", "Entity: …".
+    grade: Option<String>,
+    kind: Option<String>,
+    entity: Option<String>,
 }
 
 /// Which list a label announces.
@@ -557,6 +575,9 @@ fn label_kind(label: &str) -> Option<&'static str> {
         }
         "roles" | "role" => Some("roles"),
         "keywords" | "technologies" | "tech stack" | "stack" | "tools" | "tech" => Some("keywords"),
+        "grade" | "gpa" | "score" | "final grade" | "classification" => Some("grade"),
+        "type" => Some("type"),
+        "entity" | "for" | "client" => Some("entity"),
         _ => None,
     }
 }
@@ -564,7 +585,7 @@ fn label_kind(label: &str) -> Option<&'static str> {
 fn body(raw: &Raw, found: &mut Found) -> Body {
     let mut summary: Vec<String> = raw.tail.iter().cloned().collect();
     let mut b = Body::default();
-    let highlights = &mut b.highlights;
+    let mut highlights: Vec<String> = Vec::new();
     let mut last_block = usize::MAX;
     // The list the bullets after a label ("Courses") belong to.
     let mut announced: Option<&'static str> = None;
@@ -587,13 +608,31 @@ fn body(raw: &Raw, found: &mut Found) -> Body {
                     })
                     .filter(|x| !x.is_empty())
                     .collect();
+                let value = Some(rest.trim().to_string());
                 match kind {
                     "courses" => b.courses.extend(list),
                     "roles" => b.roles.extend(list),
+                    "grade" => b.grade = value,
+                    "type" => b.kind = value,
+                    "entity" => b.entity = value,
                     _ => b.keywords.extend(list),
                 }
                 continue;
             }
+        }
+        // An italic line first, before any text: a description of the organisation.
+        if !line.is_item()
+            && summary.is_empty()
+            && b.description.is_none()
+            && highlights.is_empty()
+            && line.first
+            && line.all_styled(true)
+            && line.spans.iter().all(|s| s.text.trim().is_empty() || s.italic)
+            && line.words() <= 12
+        {
+            b.description = Some(line.text.clone());
+            last_block = line.block;
+            continue;
         }
         if line.is_item() {
             match announced {
@@ -619,6 +658,7 @@ fn body(raw: &Raw, found: &mut Found) -> Body {
         last_block = line.block;
     }
     b.summary = model::non_empty(summary.join("\n"));
+    b.highlights = highlights;
     b
 }
 
@@ -634,6 +674,10 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
             courses: listed_courses,
             roles,
             keywords,
+            description,
+            grade,
+            kind,
+            entity,
         } = body(&raw, found);
         let web = take_urls(&mut ps);
         let (start, end) = raw
@@ -668,6 +712,7 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
                             end_date: end,
                             summary,
                             highlights: hl,
+                            description,
                             ..Work::default()
                         },
                     );
@@ -680,7 +725,7 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
                             url,
                             start_date: start,
                             end_date: end,
-                            summary,
+                            summary: join_opt(description, summary),
                             highlights: hl,
                             ..Volunteer::default()
                         },
@@ -690,6 +735,7 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
             Section::Education => {
                 let mut e = assign_school(&ps);
                 e.url = e.url.or(web);
+                e.score = e.score.or(grade);
                 e.start_date = start;
                 e.end_date = end;
                 if !listed_courses.is_empty() {
@@ -708,7 +754,7 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
                         );
                     }
                 }
-                if let Some(sm) = summary {
+                if let Some(sm) = join_opt(description, summary) {
                     if let Some(list) = courses(&sm) {
                         e.courses.get_or_insert_with(Vec::new).extend(list);
                     } else {
@@ -723,6 +769,8 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
             Section::Projects => {
                 let mut p = assign_project(&ps);
                 p.url = p.url.or(web);
+                p.kind = kind;
+                p.entity = entity;
                 p.start_date = start;
                 p.end_date = end;
                 if !roles.is_empty() {
@@ -733,7 +781,7 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
                 if !keywords.is_empty() {
                     p.keywords = Some(keywords.clone());
                 }
-                p.description = join_opt(p.description, summary);
+                p.description = join_opt(join_opt(p.description, description), summary);
                 p.highlights = hl;
                 model::push(&mut found.resume.projects, p);
             }
@@ -745,7 +793,7 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
                         title,
                         awarder,
                         date: start,
-                        summary: join_opt(summary, hl.map(|h| h.join("\n"))),
+                        summary: join_opt(join_opt(description.clone(), summary), hl.map(|h| h.join("\n"))),
                         ..Award::default()
                     },
                 );
@@ -753,7 +801,7 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
             Section::Certificates => {
                 let url = ps.iter().find_map(|p| p.link.clone()).or(web);
                 let (name, issuer) = first_two(&mut ps);
-                if let Some(sm) = summary {
+                if let Some(sm) = join_opt(description, summary) {
                     found.warn(
                         line_no,
                         format!("certificates have no place for \"{}\"", short(&sm)),
@@ -796,7 +844,7 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
                         publisher,
                         release_date: start,
                         url,
-                        summary: join_opt(summary, hl.map(|h| h.join("\n"))),
+                        summary: join_opt(join_opt(description.clone(), summary), hl.map(|h| h.join("\n"))),
                         ..Publication::default()
                     },
                 );

@@ -1,3 +1,4 @@
 //! Writers: the intermediate form out to bytes of one format.
 
 pub mod json;
+pub mod markdown;

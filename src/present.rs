@@ -1,0 +1,343 @@
+//! `present`: the one place that decides how a résumé is laid out, as a [`Doc`] that every
+//! text-like writer renders, so all formats agree.
+//!
+//! The layout is conventional — name, headline, one contact line, then the sections in the
+//! usual order, each entry a heading (organisation in bold, role in italics), a line with its
+//! dates, place and address, then its text and bullets — and it is chosen so that extraction
+//! reads it back exactly: `extract(read(write(present(r)))) == r` for every field a document
+//! can show (`meta`, `$schema` and unknown keys are data about the file, not résumé content,
+//! and are not printed).
+
+use crate::doc::{Block, Doc, Kind, Span};
+use crate::model::{Basics, Location, Resume};
+
+/// Separator between items on one line (contact details, dates and place).
+pub const SEP: &str = " · ";
+
+fn plain(t: &str) -> Span {
+    Span::plain(t)
+}
+
+fn bold(t: &str) -> Span {
+    Span { text: t.to_string(), bold: true, ..Span::default() }
+}
+
+fn italic(t: &str) -> Span {
+    Span { text: t.to_string(), italic: true, ..Span::default() }
+}
+
+fn link(t: &str, url: &str) -> Span {
+    Span { text: t.to_string(), link: Some(url.to_string()), ..Span::default() }
+}
+
+/// Joins groups of spans with [`SEP`].
+fn joined(groups: Vec<Vec<Span>>) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (i, g) in groups.into_iter().filter(|g| !g.is_empty()).enumerate() {
+        if i > 0 {
+            out.push(plain(SEP));
+        }
+        out.extend(g);
+    }
+    out
+}
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// An ISO 8601 date for people: `2022-03` → "Mar 2022", `2022-03-14` → "14 Mar 2022",
+/// `2019` → "2019". Anything else is printed as written.
+pub fn human_date(iso: &str) -> String {
+    let parts: Vec<&str> = iso.split('-').collect();
+    let month = |m: &str| m.parse::<usize>().ok().and_then(|n| n.checked_sub(1)).and_then(|i| MONTHS.get(i));
+    match parts.as_slice() {
+        [y, m] if y.len() == 4 => month(m).map_or(iso.to_string(), |m| format!("{m} {y}")),
+        [y, m, d] if y.len() == 4 => match (month(m), d.parse::<u32>()) {
+            (Some(m), Ok(d)) => format!("{d} {m} {y}"),
+            _ => iso.to_string(),
+        },
+        _ => iso.to_string(),
+    }
+}
+
+/// "Mar 2022 – Apr 2023", "2019 – Present", "Since Mar 2020" is not used: an end without a
+/// start is printed as "Until …".
+pub fn date_range(start: Option<&str>, end: Option<&str>) -> Option<String> {
+    match (start, end) {
+        (Some(s), Some(e)) => Some(format!("{} – {}", human_date(s), human_date(e))),
+        (Some(s), None) => Some(format!("{} – Present", human_date(s))),
+        (None, Some(e)) => Some(format!("Until {}", human_date(e))),
+        (None, None) => None,
+    }
+}
+
+/// A single date (awards, certificates, publications).
+fn one_date(d: Option<&str>) -> Option<String> {
+    d.map(human_date)
+}
+
+fn url_spans(url: Option<&str>) -> Vec<Span> {
+    url.map(|u| vec![link(u, u)]).unwrap_or_default()
+}
+
+fn text_spans(t: Option<String>) -> Vec<Span> {
+    t.map(|t| vec![plain(&t)]).unwrap_or_default()
+}
+
+/// Builds the document, block by block.
+struct Out {
+    doc: Doc,
+}
+
+impl Out {
+    fn push(&mut self, kind: Kind, spans: Vec<Span>) {
+        if spans.iter().any(|s| !s.text.trim().is_empty()) {
+            let line = self.doc.blocks.len() + 1;
+            self.doc.blocks.push(Block::new(kind, spans, line));
+        }
+    }
+
+    /// A paragraph per line of a text (a summary kept its line breaks).
+    fn paragraphs(&mut self, text: Option<&str>) {
+        for p in text.unwrap_or_default().split('\n') {
+            self.push(Kind::Paragraph, vec![plain(p)]);
+        }
+    }
+
+    fn heading(&mut self, level: u8, text: &str) {
+        self.push(Kind::Heading(level), vec![plain(text)]);
+    }
+
+    /// An entry's heading: the organisation (or title) in bold, the role in italics.
+    fn entry(&mut self, main: Option<&str>, role: Option<&str>) {
+        let mut spans = Vec::new();
+        if let Some(m) = main {
+            spans.push(bold(m));
+        }
+        if let Some(r) = role {
+            if !spans.is_empty() {
+                spans.push(plain(" — "));
+            }
+            spans.push(italic(r));
+        }
+        self.push(Kind::Heading(3), spans);
+    }
+
+    fn labelled(&mut self, label: &str, items: Option<&[String]>) {
+        if let Some(items) = items.filter(|i| !i.is_empty()) {
+            self.push(Kind::Paragraph, vec![plain(&format!("{label}: {}", items.join(", ")))]);
+        }
+    }
+
+    fn bullets(&mut self, items: Option<&[String]>) {
+        for h in items.unwrap_or_default() {
+            self.push(Kind::ListItem(0), vec![plain(h)]);
+        }
+    }
+}
+
+/// "Södra Förstadsgatan 12, 211 43 Malmö, Skåne, SE"
+pub fn location_text(l: &Location) -> Option<String> {
+    let city = match (&l.postal_code, &l.city) {
+        (Some(p), Some(c)) => Some(format!("{p} {c}")),
+        (Some(p), None) => Some(p.clone()),
+        (None, c) => c.clone(),
+    };
+    let parts: Vec<String> = [l.address.clone(), city, l.region.clone(), l.country_code.clone()]
+        .into_iter()
+        .flatten()
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+fn contact_line(b: &Basics) -> Vec<Span> {
+    let mut groups: Vec<Vec<Span>> = Vec::new();
+    if let Some(e) = &b.email {
+        groups.push(vec![link(e, &format!("mailto:{e}"))]);
+    }
+    if let Some(p) = &b.phone {
+        groups.push(vec![plain(p)]);
+    }
+    if let Some(u) = &b.url {
+        groups.push(vec![link(u, u)]);
+    }
+    if let Some(l) = b.location.as_ref().and_then(location_text) {
+        groups.push(vec![plain(&l)]);
+    }
+    for p in b.profiles.iter().flatten() {
+        let name = match (&p.network, &p.username) {
+            (Some(n), Some(u)) => format!("{n}: {u}"),
+            (Some(n), None) => n.clone(),
+            (None, Some(u)) => u.clone(),
+            (None, None) => p.url.clone().unwrap_or_default(),
+        };
+        groups.push(match &p.url {
+            Some(u) => vec![link(&name, u)],
+            None => vec![plain(&name)],
+        });
+    }
+    if let Some(i) = &b.image {
+        groups.push(vec![plain("Photo: "), link(i, i)]);
+    }
+    joined(groups)
+}
+
+/// Lays a résumé out as a document.
+pub fn present(r: &Resume) -> Doc {
+    let mut o = Out { doc: Doc::default() };
+    let basics = r.basics.clone().unwrap_or_default();
+    if let Some(n) = &basics.name {
+        o.heading(1, n);
+    }
+    if let Some(l) = &basics.label {
+        o.push(Kind::Paragraph, vec![italic(l)]);
+    }
+    o.push(Kind::Paragraph, contact_line(&basics));
+    if basics.summary.is_some() {
+        o.heading(2, "Summary");
+        o.paragraphs(basics.summary.as_deref());
+    }
+
+    if let Some(work) = r.work.as_ref().filter(|w| !w.is_empty()) {
+        o.heading(2, "Experience");
+        for w in work {
+            o.entry(w.name.as_deref(), w.position.as_deref());
+            let dates = date_range(w.start_date.as_deref(), w.end_date.as_deref());
+            o.push(Kind::Paragraph, joined(vec![text_spans(dates), text_spans(w.location.clone()), url_spans(w.url.as_deref())]));
+            if let Some(d) = &w.description {
+                o.push(Kind::Paragraph, vec![italic(d)]);
+            }
+            o.paragraphs(w.summary.as_deref());
+            o.bullets(w.highlights.as_deref());
+        }
+    }
+    if let Some(vol) = r.volunteer.as_ref().filter(|w| !w.is_empty()) {
+        o.heading(2, "Volunteering");
+        for v in vol {
+            o.entry(v.organization.as_deref(), v.position.as_deref());
+            let dates = date_range(v.start_date.as_deref(), v.end_date.as_deref());
+            o.push(Kind::Paragraph, joined(vec![text_spans(dates), url_spans(v.url.as_deref())]));
+            o.paragraphs(v.summary.as_deref());
+            o.bullets(v.highlights.as_deref());
+        }
+    }
+    if let Some(edu) = r.education.as_ref().filter(|w| !w.is_empty()) {
+        o.heading(2, "Education");
+        for e in edu {
+            let degree = match (&e.study_type, &e.area) {
+                (Some(s), Some(a)) => Some(format!("{s} in {a}")),
+                (s, a) => s.clone().or(a.clone()),
+            };
+            o.entry(e.institution.as_deref(), degree.as_deref());
+            let dates = date_range(e.start_date.as_deref(), e.end_date.as_deref());
+            o.push(Kind::Paragraph, joined(vec![text_spans(dates), url_spans(e.url.as_deref())]));
+            if let Some(s) = &e.score {
+                o.push(Kind::Paragraph, vec![plain(&format!("Grade: {s}"))]);
+            }
+            o.labelled("Courses", e.courses.as_deref());
+        }
+    }
+    if let Some(projects) = r.projects.as_ref().filter(|w| !w.is_empty()) {
+        o.heading(2, "Projects");
+        for p in projects {
+            o.entry(p.name.as_deref(), None);
+            let dates = date_range(p.start_date.as_deref(), p.end_date.as_deref());
+            o.push(Kind::Paragraph, joined(vec![text_spans(dates), url_spans(p.url.as_deref())]));
+            o.labelled("Roles", p.roles.as_deref());
+            if let Some(e) = &p.entity {
+                o.push(Kind::Paragraph, vec![plain(&format!("Entity: {e}"))]);
+            }
+            if let Some(t) = &p.kind {
+                o.push(Kind::Paragraph, vec![plain(&format!("Type: {t}"))]);
+            }
+            o.paragraphs(p.description.as_deref());
+            o.bullets(p.highlights.as_deref());
+            o.labelled("Keywords", p.keywords.as_deref());
+        }
+    }
+    if let Some(skills) = r.skills.as_ref().filter(|w| !w.is_empty()) {
+        o.heading(2, "Skills");
+        for s in skills {
+            let mut name = s.name.clone().unwrap_or_default();
+            if let Some(l) = &s.level {
+                name = format!("{name} ({l})");
+            }
+            let text = match s.keywords.as_ref().filter(|k| !k.is_empty()) {
+                Some(k) => format!("{name}: {}", k.join(", ")),
+                None => format!("{name}:"),
+            };
+            o.push(Kind::ListItem(0), vec![plain(text.trim_start_matches(": "))]);
+        }
+    }
+    if let Some(awards) = r.awards.as_ref().filter(|w| !w.is_empty()) {
+        o.heading(2, "Awards");
+        for a in awards {
+            o.entry(a.title.as_deref(), a.awarder.as_deref());
+            o.push(Kind::Paragraph, text_spans(one_date(a.date.as_deref())));
+            o.paragraphs(a.summary.as_deref());
+        }
+    }
+    if let Some(certs) = r.certificates.as_ref().filter(|w| !w.is_empty()) {
+        o.heading(2, "Certificates");
+        for c in certs {
+            o.entry(c.name.as_deref(), c.issuer.as_deref());
+            o.push(Kind::Paragraph, joined(vec![text_spans(one_date(c.date.as_deref())), url_spans(c.url.as_deref())]));
+        }
+    }
+    if let Some(pubs) = r.publications.as_ref().filter(|w| !w.is_empty()) {
+        o.heading(2, "Publications");
+        for p in pubs {
+            o.entry(p.name.as_deref(), p.publisher.as_deref());
+            o.push(Kind::Paragraph, joined(vec![text_spans(one_date(p.release_date.as_deref())), url_spans(p.url.as_deref())]));
+            o.paragraphs(p.summary.as_deref());
+        }
+    }
+    if let Some(langs) = r.languages.as_ref().filter(|w| !w.is_empty()) {
+        o.heading(2, "Languages");
+        for l in langs {
+            let text = match (&l.language, &l.fluency) {
+                (Some(a), Some(f)) => format!("{a} ({f})"),
+                (a, f) => a.clone().or(f.clone()).unwrap_or_default(),
+            };
+            o.push(Kind::ListItem(0), vec![plain(&text)]);
+        }
+    }
+    if let Some(interests) = r.interests.as_ref().filter(|w| !w.is_empty()) {
+        o.heading(2, "Interests");
+        for i in interests {
+            let name = i.name.clone().unwrap_or_default();
+            let text = match i.keywords.as_ref().filter(|k| !k.is_empty()) {
+                Some(k) => format!("{name}: {}", k.join(", ")),
+                None => name,
+            };
+            o.push(Kind::ListItem(0), vec![plain(&text)]);
+        }
+    }
+    if let Some(refs) = r.references.as_ref().filter(|w| !w.is_empty()) {
+        o.heading(2, "References");
+        for x in refs {
+            let text = match (&x.reference, &x.name) {
+                (Some(t), Some(n)) => format!("“{t}” — {n}"),
+                (Some(t), None) => format!("“{t}”"),
+                (None, Some(n)) => n.clone(),
+                (None, None) => String::new(),
+            };
+            o.push(Kind::Quote, vec![plain(&text)]);
+        }
+    }
+    o.doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_for_people() {
+        assert_eq!(human_date("2022-03"), "Mar 2022");
+        assert_eq!(human_date("2022-05-14"), "14 May 2022");
+        assert_eq!(human_date("2019"), "2019");
+        assert_eq!(date_range(Some("2019"), None).as_deref(), Some("2019 – Present"));
+        assert_eq!(date_range(Some("2022-03"), Some("2023-04")).as_deref(), Some("Mar 2022 – Apr 2023"));
+    }
+}
