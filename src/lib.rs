@@ -143,7 +143,9 @@ pub fn render(resume: &Resume, format: Format) -> Result<Vec<u8>, Error> {
             path: "<memory>".into(),
             source,
         })?,
-        Format::Markdown => out.extend_from_slice(write::markdown::to_string(&present::present(resume)).as_bytes()),
+        Format::Markdown => {
+            out.extend_from_slice(write::markdown::to_string(&present::present(resume)).as_bytes())
+        }
         _ => {
             return Err(Error::NotSupported {
                 name: format.name(),

@@ -19,15 +19,27 @@ fn plain(t: &str) -> Span {
 }
 
 fn bold(t: &str) -> Span {
-    Span { text: t.to_string(), bold: true, ..Span::default() }
+    Span {
+        text: t.to_string(),
+        bold: true,
+        ..Span::default()
+    }
 }
 
 fn italic(t: &str) -> Span {
-    Span { text: t.to_string(), italic: true, ..Span::default() }
+    Span {
+        text: t.to_string(),
+        italic: true,
+        ..Span::default()
+    }
 }
 
 fn link(t: &str, url: &str) -> Span {
-    Span { text: t.to_string(), link: Some(url.to_string()), ..Span::default() }
+    Span {
+        text: t.to_string(),
+        link: Some(url.to_string()),
+        ..Span::default()
+    }
 }
 
 /// Joins groups of spans with [`SEP`].
@@ -42,13 +54,20 @@ fn joined(groups: Vec<Vec<Span>>) -> Vec<Span> {
     out
 }
 
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// An ISO 8601 date for people: `2022-03` → "Mar 2022", `2022-03-14` → "14 Mar 2022",
 /// `2019` → "2019". Anything else is printed as written.
 pub fn human_date(iso: &str) -> String {
     let parts: Vec<&str> = iso.split('-').collect();
-    let month = |m: &str| m.parse::<usize>().ok().and_then(|n| n.checked_sub(1)).and_then(|i| MONTHS.get(i));
+    let month = |m: &str| {
+        m.parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|i| MONTHS.get(i))
+    };
     match parts.as_slice() {
         [y, m] if y.len() == 4 => month(m).map_or(iso.to_string(), |m| format!("{m} {y}")),
         [y, m, d] if y.len() == 4 => match (month(m), d.parse::<u32>()) {
@@ -124,7 +143,10 @@ impl Out {
 
     fn labelled(&mut self, label: &str, items: Option<&[String]>) {
         if let Some(items) = items.filter(|i| !i.is_empty()) {
-            self.push(Kind::Paragraph, vec![plain(&format!("{label}: {}", items.join(", ")))]);
+            self.push(
+                Kind::Paragraph,
+                vec![plain(&format!("{label}: {}", items.join(", ")))],
+            );
         }
     }
 
@@ -142,11 +164,16 @@ pub fn location_text(l: &Location) -> Option<String> {
         (Some(p), None) => Some(p.clone()),
         (None, c) => c.clone(),
     };
-    let parts: Vec<String> = [l.address.clone(), city, l.region.clone(), l.country_code.clone()]
-        .into_iter()
-        .flatten()
-        .filter(|p| !p.trim().is_empty())
-        .collect();
+    let parts: Vec<String> = [
+        l.address.clone(),
+        city,
+        l.region.clone(),
+        l.country_code.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|p| !p.trim().is_empty())
+    .collect();
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
@@ -184,7 +211,9 @@ fn contact_line(b: &Basics) -> Vec<Span> {
 
 /// Lays a résumé out as a document.
 pub fn present(r: &Resume) -> Doc {
-    let mut o = Out { doc: Doc::default() };
+    let mut o = Out {
+        doc: Doc::default(),
+    };
     let basics = r.basics.clone().unwrap_or_default();
     if let Some(n) = &basics.name {
         o.heading(1, n);
@@ -203,7 +232,14 @@ pub fn present(r: &Resume) -> Doc {
         for w in work {
             o.entry(w.name.as_deref(), w.position.as_deref());
             let dates = date_range(w.start_date.as_deref(), w.end_date.as_deref());
-            o.push(Kind::Paragraph, joined(vec![text_spans(dates), text_spans(w.location.clone()), url_spans(w.url.as_deref())]));
+            o.push(
+                Kind::Paragraph,
+                joined(vec![
+                    text_spans(dates),
+                    text_spans(w.location.clone()),
+                    url_spans(w.url.as_deref()),
+                ]),
+            );
             if let Some(d) = &w.description {
                 o.push(Kind::Paragraph, vec![italic(d)]);
             }
@@ -216,7 +252,10 @@ pub fn present(r: &Resume) -> Doc {
         for v in vol {
             o.entry(v.organization.as_deref(), v.position.as_deref());
             let dates = date_range(v.start_date.as_deref(), v.end_date.as_deref());
-            o.push(Kind::Paragraph, joined(vec![text_spans(dates), url_spans(v.url.as_deref())]));
+            o.push(
+                Kind::Paragraph,
+                joined(vec![text_spans(dates), url_spans(v.url.as_deref())]),
+            );
             o.paragraphs(v.summary.as_deref());
             o.bullets(v.highlights.as_deref());
         }
@@ -230,7 +269,10 @@ pub fn present(r: &Resume) -> Doc {
             };
             o.entry(e.institution.as_deref(), degree.as_deref());
             let dates = date_range(e.start_date.as_deref(), e.end_date.as_deref());
-            o.push(Kind::Paragraph, joined(vec![text_spans(dates), url_spans(e.url.as_deref())]));
+            o.push(
+                Kind::Paragraph,
+                joined(vec![text_spans(dates), url_spans(e.url.as_deref())]),
+            );
             if let Some(s) = &e.score {
                 o.push(Kind::Paragraph, vec![plain(&format!("Grade: {s}"))]);
             }
@@ -242,7 +284,10 @@ pub fn present(r: &Resume) -> Doc {
         for p in projects {
             o.entry(p.name.as_deref(), None);
             let dates = date_range(p.start_date.as_deref(), p.end_date.as_deref());
-            o.push(Kind::Paragraph, joined(vec![text_spans(dates), url_spans(p.url.as_deref())]));
+            o.push(
+                Kind::Paragraph,
+                joined(vec![text_spans(dates), url_spans(p.url.as_deref())]),
+            );
             o.labelled("Roles", p.roles.as_deref());
             if let Some(e) = &p.entity {
                 o.push(Kind::Paragraph, vec![plain(&format!("Entity: {e}"))]);
@@ -266,7 +311,10 @@ pub fn present(r: &Resume) -> Doc {
                 Some(k) => format!("{name}: {}", k.join(", ")),
                 None => format!("{name}:"),
             };
-            o.push(Kind::ListItem(0), vec![plain(text.trim_start_matches(": "))]);
+            o.push(
+                Kind::ListItem(0),
+                vec![plain(text.trim_start_matches(": "))],
+            );
         }
     }
     if let Some(awards) = r.awards.as_ref().filter(|w| !w.is_empty()) {
@@ -281,14 +329,26 @@ pub fn present(r: &Resume) -> Doc {
         o.heading(2, "Certificates");
         for c in certs {
             o.entry(c.name.as_deref(), c.issuer.as_deref());
-            o.push(Kind::Paragraph, joined(vec![text_spans(one_date(c.date.as_deref())), url_spans(c.url.as_deref())]));
+            o.push(
+                Kind::Paragraph,
+                joined(vec![
+                    text_spans(one_date(c.date.as_deref())),
+                    url_spans(c.url.as_deref()),
+                ]),
+            );
         }
     }
     if let Some(pubs) = r.publications.as_ref().filter(|w| !w.is_empty()) {
         o.heading(2, "Publications");
         for p in pubs {
             o.entry(p.name.as_deref(), p.publisher.as_deref());
-            o.push(Kind::Paragraph, joined(vec![text_spans(one_date(p.release_date.as_deref())), url_spans(p.url.as_deref())]));
+            o.push(
+                Kind::Paragraph,
+                joined(vec![
+                    text_spans(one_date(p.release_date.as_deref())),
+                    url_spans(p.url.as_deref()),
+                ]),
+            );
             o.paragraphs(p.summary.as_deref());
         }
     }
@@ -337,7 +397,13 @@ mod tests {
         assert_eq!(human_date("2022-03"), "Mar 2022");
         assert_eq!(human_date("2022-05-14"), "14 May 2022");
         assert_eq!(human_date("2019"), "2019");
-        assert_eq!(date_range(Some("2019"), None).as_deref(), Some("2019 – Present"));
-        assert_eq!(date_range(Some("2022-03"), Some("2023-04")).as_deref(), Some("Mar 2022 – Apr 2023"));
+        assert_eq!(
+            date_range(Some("2019"), None).as_deref(),
+            Some("2019 – Present")
+        );
+        assert_eq!(
+            date_range(Some("2022-03"), Some("2023-04")).as_deref(),
+            Some("Mar 2022 – Apr 2023")
+        );
     }
 }

@@ -215,16 +215,46 @@ pub fn fill(
 
     // Contact details: the preamble and contact sections.
     for l in preamble.iter().chain(contact_lines) {
-        let links: Vec<(String, String)> = l
-            .spans
-            .iter()
-            .filter_map(|s| s.link.clone().map(|u| (s.text.trim().to_string(), u)))
-            .collect();
-        let items = contact::find(&l.text);
+        // A link written "Network: username" is a profile as it stands ("[GitHub:
+        // analindqvist](https://github.com/analindqvist)"); its text is not searched again.
+        let mut rest = String::new();
+        let mut links: Vec<(String, String)> = Vec::new();
+        for sp in &l.spans {
+            let text = sp.text.trim();
+            match &sp.link {
+                Some(target) if target.starts_with("http") => {
+                    if let Some((network, user)) = labelled_value(text) {
+                        if is_photo_label(network) {
+                            b.image.get_or_insert_with(|| target.clone());
+                        } else {
+                            push_profile(
+                                &mut b,
+                                Profile {
+                                    network: Some(network.to_string()),
+                                    username: (user != target.as_str()).then(|| user.to_string()),
+                                    url: Some(target.clone()),
+                                    ..Profile::default()
+                                },
+                            );
+                        }
+                        used_lines.insert(l.line);
+                        rest.push_str(" · ");
+                        continue;
+                    }
+                    links.push((text.to_string(), target.clone()));
+                }
+                Some(target) => links.push((text.to_string(), target.clone())),
+                None => {}
+            }
+            rest.push_str(&sp.text);
+        }
+        // "Photo: <https://…>": the label is plain text, the address a link.
+        let photo = crate::static_re!(r"(?i)\b(?:photo|picture|image|headshot)\s*:\s*$");
+        let items = contact::find(&rest);
         if !items.is_empty() {
             used_lines.insert(l.line);
         }
-        for (_, item) in items {
+        for (range, item) in items {
             match item {
                 Item::Email(e) => {
                     b.email.get_or_insert(e);
@@ -242,6 +272,11 @@ pub fn fill(
                     if url.starts_with("mailto:") {
                         continue;
                     }
+                    let labelled_photo = label.as_deref().is_some_and(is_photo_label);
+                    if labelled_photo || photo.is_match(&rest[..range.start]) {
+                        b.image.get_or_insert(url);
+                        continue;
+                    }
                     add_url(&mut b, &url, label.as_deref());
                 }
             }
@@ -253,6 +288,7 @@ pub fn fill(
                 used_lines.insert(l.line);
             } else if target.starts_with("http") && contact::find(text).is_empty() {
                 let known = b.url.as_deref() == Some(target.as_str())
+                    || b.image.as_deref() == Some(target.as_str())
                     || b.profiles
                         .iter()
                         .flatten()
@@ -260,6 +296,17 @@ pub fn fill(
                 if !known {
                     add_url(&mut b, target, None);
                     used_lines.insert(l.line);
+                }
+            }
+        }
+        // "GitHub: analindqvist" written out, without a link.
+        for piece in rest.split(" · ").flat_map(|x| x.split(" | ")) {
+            if let Some((network, user)) = labelled_value(piece.trim()) {
+                if !user.contains(['/', '.', '@']) || user.starts_with('@') {
+                    if let Some(p) = contact::profile_for(network, user) {
+                        push_profile(&mut b, p);
+                        used_lines.insert(l.line);
+                    }
                 }
             }
         }
@@ -296,10 +343,18 @@ pub fn fill(
     let name_text = b.name.clone().unwrap_or_default();
     for l in preamble.iter().take(8) {
         // A line ending with a colon introduces something; it is not a headline.
-        if l.words() > 12 || l.text.ends_with(':') {
+        if l.text.ends_with(':') {
             continue;
         }
-        for p in parts(&l.spans) {
+        // Long lines count only when cut into short parts (a contact line).
+        for p in parts(&l.spans).into_iter().filter(|p| p.words() <= 14) {
+            if l.words() > 12
+                && !l.text.contains(" · ")
+                && !l.text.contains(" | ")
+                && !l.text.contains('\t')
+            {
+                break;
+            }
             if title_case(&p.text) == name_text || !contact::find(&p.text).is_empty() {
                 continue;
             }
@@ -307,7 +362,9 @@ pub fn fill(
                 b.label = Some(p.text.clone());
                 used_lines.insert(l.line);
             } else if location.is_none()
-                && (super::entries::is_location(&p.text) || is_region(&p.text))
+                && (super::entries::is_location(&p.text)
+                    || is_region(&p.text)
+                    || looks_like_address(&p.text))
             {
                 location = parse_location(&p.text);
                 used_lines.insert(l.line);
@@ -441,8 +498,61 @@ fn is_region(s: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// "Bristol, UK" → city Bristol, country GB; "Greater Boston" → region; "Austin, TX" → city
-/// and region.
+/// "Södra Förstadsgatan 12, 211 43 Malmö, Skåne, SE": several comma-separated pieces ending
+/// in a country, or holding a postal code.
+fn looks_like_address(s: &str) -> bool {
+    let pieces: Vec<&str> = s.split(',').map(str::trim).collect();
+    if pieces.len() < 2 || s.split_whitespace().count() > 14 || s.contains(['@', '/']) {
+        return false;
+    }
+    let last = pieces.last().copied().unwrap_or("");
+    let country = lexicon::COUNTRIES
+        .iter()
+        .any(|(n, c)| last.eq_ignore_ascii_case(n) || last == *c)
+        || (last.len() == 2 && last.chars().all(|c| c.is_ascii_uppercase()));
+    let postal = pieces
+        .iter()
+        .any(|p| crate::static_re!(r"^\d[\d -]{1,8}\d\s+\p{Lu}|^[A-Z]{2}\s+\d{5}").is_match(p));
+    (country && pieces.len() >= 2) || postal
+}
+
+/// "Label: value" with a short label.
+fn labelled_value(text: &str) -> Option<(&str, &str)> {
+    let (label, value) = text.split_once(':')?;
+    let label = label.trim();
+    let value = value.trim();
+    let short = !label.is_empty()
+        && label.split_whitespace().count() <= 3
+        && label
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
+    (short && !value.is_empty() && !value.starts_with("//")).then_some((label, value))
+}
+
+fn is_photo_label(label: &str) -> bool {
+    matches!(
+        label.to_lowercase().as_str(),
+        "photo" | "picture" | "image" | "headshot"
+    )
+}
+
+/// Adds a profile unless the same one is there.
+fn push_profile(b: &mut Basics, p: Profile) {
+    let profiles = b.profiles.get_or_insert_with(Vec::new);
+    let same = |x: &Profile| {
+        x.network == p.network
+            && x.url == p.url
+            && (x.username == p.username || p.username.is_none())
+    };
+    if !profiles.iter().any(same) {
+        profiles.push(p);
+    }
+}
+
+/// A place as people write it, into its parts: "Bristol, UK" → city and country code;
+/// "Greater Boston" → region; "Austin, TX" → city and region; "Södra Förstadsgatan 12, 211 43
+/// Malmö, Skåne, SE" → address, postal code, city, region and country; "Springfield, IL 62701"
+/// → city, region and postal code.
 pub fn parse_location(s: &str) -> Option<Location> {
     let s = s.trim().trim_end_matches('.');
     if s.is_empty() {
@@ -453,53 +563,68 @@ pub fn parse_location(s: &str) -> Option<Location> {
         loc.region = Some(s.to_string());
         return Some(loc);
     }
-    let pieces: Vec<&str> = s
+    let mut p: Vec<String> = s
         .split(',')
-        .map(str::trim)
+        .map(|x| x.trim().to_string())
         .filter(|x| !x.is_empty())
         .collect();
-    // A country by name, or by its two-letter code unless that is also a US state's
-    // ("Osaka, JP" is Japan; "Austin, TX" is Texas; "Columbus, OH" is Ohio).
-    let country = |t: &str| {
+    // The country last: by name, or by a two-letter code (one that is also a US state's only
+    // when a city and a region come before it).
+    if let Some(last) = p.last() {
         let by_name = lexicon::COUNTRIES
             .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(t))
+            .find(|(n, _)| n.eq_ignore_ascii_case(last))
             .map(|(_, c)| c.to_string());
-        let by_code = (t.len() == 2
-            && t.chars().all(|c| c.is_ascii_uppercase())
-            && !lexicon::US_STATES.iter().any(|(_, c)| *c == t)
-            && lexicon::COUNTRIES.iter().any(|(_, c)| *c == t))
-        .then(|| t.to_string());
-        by_name.or(by_code)
-    };
-    let state = |t: &str| {
-        lexicon::US_STATES
-            .iter()
-            .find(|(n, c)| n.eq_ignore_ascii_case(t) || *c == t)
-            .map(|(_, c)| c.to_string())
-    };
-    match pieces.as_slice() {
-        [one] => {
-            if let Some(c) = country(one) {
-                loc.country_code = Some(c);
-            } else {
-                loc.city = Some(one.to_string());
-            }
+        let code = last.len() == 2 && last.chars().all(|c| c.is_ascii_uppercase());
+        let state = lexicon::US_STATES.iter().any(|(_, c)| c == last);
+        let by_code = (code && (!state || p.len() >= 3)).then(|| last.clone());
+        if let Some(cc) = by_name.or(by_code) {
+            loc.country_code = Some(cc);
+            p.pop();
         }
-        [city, rest @ ..] => {
-            loc.city = Some(city.to_string());
-            for r in rest {
-                if let Some(c) = country(r) {
-                    loc.country_code = Some(c);
-                } else if state(r).is_some() {
-                    loc.region = Some(r.to_string());
-                    loc.country_code.get_or_insert_with(|| "US".to_string());
-                }
-            }
-        }
-        [] => return None,
     }
-    Some(loc)
+    // "IL 62701": a US state with its ZIP code.
+    if let Some(c) = p
+        .last()
+        .and_then(|l| crate::static_re!(r"^([A-Z]{2})\s+(\d{5}(?:-\d{4})?)$").captures(l))
+    {
+        loc.region = c.get(1).map(|m| m.as_str().to_string());
+        loc.postal_code = c.get(2).map(|m| m.as_str().to_string());
+        p.pop();
+    }
+    // "211 43 Malmö": a postal code before the city; what comes before is the street.
+    let postal_city = crate::static_re!(r"^(\d[\d -]{1,8}\d)\s+(\p{Lu}[\p{L} .'-]*)$");
+    if let Some(i) = p.iter().rposition(|x| postal_city.is_match(x)) {
+        if let Some(c) = postal_city.captures(&p[i]) {
+            loc.postal_code = c.get(1).map(|m| m.as_str().to_string());
+            loc.city = c.get(2).map(|m| m.as_str().to_string());
+        }
+        if i > 0 {
+            loc.address = Some(p[..i].join(", "));
+        }
+        if i + 1 < p.len() {
+            loc.region = Some(p[i + 1..].join(", "));
+        }
+        return Some(loc);
+    }
+    match p.len() {
+        0 => {}
+        1 => loc.city = Some(p[0].clone()),
+        2 if loc.region.is_some() => {
+            loc.address = Some(p[0].clone());
+            loc.city = Some(p[1].clone());
+        }
+        2 => {
+            loc.city = Some(p[0].clone());
+            loc.region = Some(p[1].clone());
+        }
+        n => {
+            loc.address = Some(p[..n - 2].join(", "));
+            loc.city = Some(p[n - 2].clone());
+            loc.region = Some(p[n - 1].clone());
+        }
+    }
+    (loc != Location::default()).then_some(loc)
 }
 
 /// "I am a Bristol, UK based Principal Engineer" → "Principal Engineer".

@@ -45,6 +45,15 @@ fn starts_entry(line: &Line, section: Section, current: Option<&Raw>) -> bool {
     if line.is_heading() || line.kind == Kind::Term {
         return true;
     }
+    // "Courses: …", "Roles: …", "Grade: …" describe the entry they are in.
+    if current.is_some()
+        && line
+            .text
+            .split_once(": ")
+            .is_some_and(|(l, _)| label_kind(l).is_some())
+    {
+        return false;
+    }
     if line.is_item() {
         // In sections of one-line entries, each top-level bullet is an entry (unless the
         // entry was opened by a heading, whose details the bullets are).
@@ -138,11 +147,19 @@ fn continues_header(line: &Line, raw: &Raw) -> bool {
     }
     // A line of details right under an entry's heading: "Mar 2021 – Present · Malmö, Sweden ·
     // <https://…>", or only an address or a place.
-    if last.is_heading() && raw.header.len() == 1 && raw.dates.is_none() && line.first && !line.sentence_like() && line.words() <= 16 {
+    if last.is_heading()
+        && raw.header.len() == 1
+        && raw.dates.is_none()
+        && line.first
+        && !line.sentence_like()
+        && line.words() <= 16
+    {
         let details = parts(&line.spans).iter().all(|p| {
             dates::find_range(&p.text).is_some_and(|r| dates::only_date(&p.text, &r))
                 || is_location(&p.text)
-                || super::contact::find(&p.text).iter().any(|(r, _)| r.len() + 2 >= p.text.len())
+                || super::contact::find(&p.text)
+                    .iter()
+                    .any(|(r, _)| r.len() + 2 >= p.text.len())
         });
         if details || (line.date().is_some() && line.text.contains(" · ")) {
             return true;
@@ -464,9 +481,20 @@ fn split_trailing_city(head: &str, tail: String) -> (String, Option<String>) {
 /// A header's parts with the date taken out, and any long body text that followed it.
 fn header_parts(raw: &mut Raw) -> Vec<Part> {
     let mut all = Vec::new();
-    for line in &raw.header {
+    // A line with a part that is only a date wins over a year inside a name
+    // ("Interspeech 2021" then "30 Aug 2021 · …").
+    let dated_line = if raw.dates.is_none() {
+        raw.header.iter().position(|l| {
+            parts(&l.spans)
+                .iter()
+                .any(|p| dates::find_range(&p.text).is_some_and(|r| dates::only_date(&p.text, &r)))
+        })
+    } else {
+        None
+    };
+    for (i, line) in raw.header.iter().enumerate() {
         let mut spans = line.spans.clone();
-        if raw.dates.is_none() {
+        if raw.dates.is_none() && dated_line.is_none_or(|d| d == i) {
             let text: String = spans.iter().map(|s| s.text.as_str()).collect();
             if let Some(r) = dates::find_range(&text) {
                 spans = remove_range(&spans, &r);
@@ -627,7 +655,10 @@ fn body(raw: &Raw, found: &mut Found) -> Body {
             && highlights.is_empty()
             && line.first
             && line.all_styled(true)
-            && line.spans.iter().all(|s| s.text.trim().is_empty() || s.italic)
+            && line
+                .spans
+                .iter()
+                .all(|s| s.text.trim().is_empty() || s.italic)
             && line.words() <= 12
         {
             b.description = Some(line.text.clone());
@@ -793,7 +824,10 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
                         title,
                         awarder,
                         date: start,
-                        summary: join_opt(join_opt(description.clone(), summary), hl.map(|h| h.join("\n"))),
+                        summary: join_opt(
+                            join_opt(description.clone(), summary),
+                            hl.map(|h| h.join("\n")),
+                        ),
                         ..Award::default()
                     },
                 );
@@ -844,7 +878,10 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
                         publisher,
                         release_date: start,
                         url,
-                        summary: join_opt(join_opt(description.clone(), summary), hl.map(|h| h.join("\n"))),
+                        summary: join_opt(
+                            join_opt(description.clone(), summary),
+                            hl.map(|h| h.join("\n")),
+                        ),
                         ..Publication::default()
                     },
                 );

@@ -184,6 +184,7 @@ pub fn parts(spans: &[Span]) -> Vec<Part> {
     let mut out: Vec<Part> = Vec::new();
     let mut prev_style: Option<(bool, bool)> = None;
     let mut space_before = false;
+    let mut ended_with_separator = false;
     for s in spans {
         if s.is_break() {
             prev_style = None;
@@ -191,8 +192,9 @@ pub fn parts(spans: &[Span]) -> Vec<Part> {
         }
         let style = (s.bold, s.italic || s.underline);
         let mut first = true;
-        for piece in sep.split(&s.text) {
-            let continues = first && prev_style == Some(style);
+        let pieces: Vec<&str> = sep.split(&s.text).collect();
+        for piece in pieces.iter().copied() {
+            let continues = first && prev_style == Some(style) && !ended_with_separator;
             first = false;
             let text = collapse(piece);
             if text.is_empty() {
@@ -215,6 +217,9 @@ pub fn parts(spans: &[Span]) -> Vec<Part> {
             }
             space_before = false;
         }
+        // "Osaka, JP · " then a link: the separator ends the part.
+        ended_with_separator =
+            pieces.len() > 1 && pieces.last().is_some_and(|p| p.trim().is_empty());
         if !s.text.trim().is_empty() {
             prev_style = Some(style);
         }

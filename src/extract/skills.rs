@@ -42,6 +42,22 @@ fn is_level(s: &str) -> bool {
         && words.iter().all(|w| lexicon::has(lexicon::LEVEL_WORDS, w))
 }
 
+/// A group's name and level: "Expert" is both; "Data engineering (Expert)" is a name with its
+/// level in brackets.
+fn name_and_level(s: &str) -> (String, Option<String>) {
+    if let Some((name, rest)) = s
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|x| x.rsplit_once(" ("))
+    {
+        if is_level(rest) || rest.to_lowercase().contains("year") {
+            return (name.trim().to_string(), Some(rest.trim().to_string()));
+        }
+    }
+    let level = is_level(s).then(|| s.to_string());
+    (s.to_string(), level)
+}
+
 /// A line that names a group rather than listing items.
 fn is_group_heading(l: &Line) -> bool {
     l.is_heading()
@@ -245,8 +261,7 @@ pub fn skills(chunk: &Chunk, found: &mut Found) {
             && !l.text.contains(',')
             && lines.get(i + 1).is_some_and(Line::is_item);
         if is_group_heading(l) || names_bullets {
-            let name = group_name(&l.text);
-            let level = is_level(&name).then(|| name.clone());
+            let (name, level) = name_and_level(&group_name(&l.text));
             groups.push(Skill {
                 name: Some(name),
                 level,
@@ -259,8 +274,10 @@ pub fn skills(chunk: &Chunk, found: &mut Found) {
             let mut fake = l.clone();
             fake.set_text(rest);
             fake.spans = vec![crate::doc::Span::plain(fake.text.clone())];
+            let (name, level) = name_and_level(&label);
             groups.push(Skill {
-                name: Some(label),
+                name: Some(name),
+                level,
                 keywords: Some(items(&fake, true)),
                 ..Skill::default()
             });
@@ -435,8 +452,12 @@ pub fn languages(chunk: &Chunk, found: &mut Found) {
 pub fn interests(chunk: &Chunk, found: &mut Found) {
     for l in &chunk.lines {
         if let Some((name, rest)) = labelled(&l.text) {
+            // Commas separate; a short phrase without them is one keyword ("retro
+            // platformers"); a long run of words is a list written with spaces only.
             let keywords = if rest.contains(',') {
                 split_commas(&rest)
+            } else if rest.split_whitespace().count() <= 3 {
+                vec![rest.clone()]
             } else {
                 space_items(&rest, true)
             };

@@ -101,9 +101,12 @@ pub fn escape(t: &str) -> String {
 
 /// A paragraph that would start like a heading, a list or a quote is escaped.
 fn escape_block_start(s: &str) -> String {
-    let starts_list = s
-        .split_once(['.', ')'])
-        .is_some_and(|(n, rest)| !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit()) && (rest.is_empty() || rest.starts_with(' ')));
+    let starts_list = s.split_once(['.', ')']).is_some_and(|(n, rest)| {
+        !n.is_empty()
+            && n.len() <= 9
+            && n.bytes().all(|b| b.is_ascii_digit())
+            && (rest.is_empty() || rest.starts_with(' '))
+    });
     if s.starts_with(['#', '-', '+', '=', '~']) {
         format!("\\{s}")
     } else if starts_list {

@@ -6,6 +6,7 @@ mod accuracy;
 mod common;
 mod convert;
 mod json_round_trip;
+mod markdown_output;
 mod text_input;
 mod usage;
 mod validate;
