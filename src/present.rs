@@ -164,16 +164,26 @@ pub fn location_text(l: &Location) -> Option<String> {
         (Some(p), None) => Some(p.clone()),
         (None, c) => c.clone(),
     };
-    let parts: Vec<String> = [
-        l.address.clone(),
-        city,
-        l.region.clone(),
-        l.country_code.clone(),
-    ]
-    .into_iter()
-    .flatten()
-    .filter(|p| !p.trim().is_empty())
-    .collect();
+    // A country code that is also a US state's ("CA", "DE") is written as the country's
+    // name when nothing else says which it is.
+    let country = l.country_code.as_ref().map(|c| {
+        let ambiguous = l.region.is_none()
+            && crate::extract::lexicon::US_STATES
+                .iter()
+                .any(|(_, s)| s == c);
+        let name = crate::extract::lexicon::COUNTRIES
+            .iter()
+            .find(|(n, code)| code == c && n.len() > 3);
+        match (ambiguous, name) {
+            (true, Some((n, _))) => crate::extract::basics::title_case(&n.to_uppercase()),
+            _ => c.clone(),
+        }
+    });
+    let parts: Vec<String> = [l.address.clone(), city, l.region.clone(), country]
+        .into_iter()
+        .flatten()
+        .filter(|p| !p.trim().is_empty())
+        .collect();
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 

@@ -341,6 +341,19 @@ pub fn fill(
 
     // Name, label and location from the parts of the first lines.
     let name_text = b.name.clone().unwrap_or_default();
+    // A line in italics right under the name is the headline, whatever its words.
+    if let Some(n) = &name {
+        let under = preamble.iter().skip_while(|l| l.line != n.line).nth(1);
+        if let Some(l) = under.filter(|l| {
+            l.kind == Kind::Paragraph
+                && l.words() <= 12
+                && l.spans.iter().all(|s| s.text.trim().is_empty() || s.italic)
+                && contact::find(&l.text).is_empty()
+        }) {
+            b.label = Some(l.text.clone());
+            used_lines.insert(l.line);
+        }
+    }
     for l in preamble.iter().take(8) {
         // A line ending with a colon introduces something; it is not a headline.
         if l.text.ends_with(':') {

@@ -5,6 +5,7 @@
 mod accuracy;
 mod common;
 mod convert;
+mod generated;
 mod json_round_trip;
 mod markdown_output;
 mod text_input;
