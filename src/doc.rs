@@ -36,6 +36,8 @@ pub enum Kind {
 pub struct Block {
     pub kind: Kind,
     pub spans: Vec<Span>,
+    /// What goes flush right on the same line (an entry's dates), if anything.
+    pub right: Vec<Span>,
     /// 1-based line in the source where the block starts.
     pub line: usize,
 }
@@ -77,7 +79,12 @@ impl Span {
 
 impl Block {
     pub fn new(kind: Kind, spans: Vec<Span>, line: usize) -> Block {
-        Block { kind, spans, line }
+        Block {
+            kind,
+            spans,
+            right: Vec::new(),
+            line,
+        }
     }
 
     /// The block's text with line breaks as spaces and runs of whitespace collapsed.

@@ -127,7 +127,8 @@ impl Out {
     }
 
     /// An entry's heading: the organisation (or title) in bold, the role in italics.
-    fn entry(&mut self, main: Option<&str>, role: Option<&str>) {
+    /// An entry's heading line, with its dates flush right.
+    fn entry(&mut self, main: Option<&str>, role: Option<&str>, dates: Option<String>) {
         let mut spans = Vec::new();
         if let Some(m) = main {
             spans.push(bold(m));
@@ -138,7 +139,14 @@ impl Out {
             }
             spans.push(italic(r));
         }
-        self.push(Kind::Heading(3), spans);
+        let right = dates.map(|d| vec![plain(&d)]).unwrap_or_default();
+        if spans.is_empty() && right.is_empty() {
+            return;
+        }
+        let line = self.doc.blocks.len() + 1;
+        let mut block = Block::new(Kind::Heading(3), spans, line);
+        block.right = right;
+        self.doc.blocks.push(block);
     }
 
     fn labelled(&mut self, label: &str, items: Option<&[String]>) {
@@ -240,12 +248,11 @@ pub fn present(r: &Resume) -> Doc {
     if let Some(work) = r.work.as_ref().filter(|w| !w.is_empty()) {
         o.heading(2, "Experience");
         for w in work {
-            o.entry(w.name.as_deref(), w.position.as_deref());
             let dates = date_range(w.start_date.as_deref(), w.end_date.as_deref());
+            o.entry(w.name.as_deref(), w.position.as_deref(), dates);
             o.push(
                 Kind::Paragraph,
                 joined(vec![
-                    text_spans(dates),
                     text_spans(w.location.clone()),
                     url_spans(w.url.as_deref()),
                 ]),
@@ -260,12 +267,9 @@ pub fn present(r: &Resume) -> Doc {
     if let Some(vol) = r.volunteer.as_ref().filter(|w| !w.is_empty()) {
         o.heading(2, "Volunteering");
         for v in vol {
-            o.entry(v.organization.as_deref(), v.position.as_deref());
             let dates = date_range(v.start_date.as_deref(), v.end_date.as_deref());
-            o.push(
-                Kind::Paragraph,
-                joined(vec![text_spans(dates), url_spans(v.url.as_deref())]),
-            );
+            o.entry(v.organization.as_deref(), v.position.as_deref(), dates);
+            o.push(Kind::Paragraph, joined(vec![url_spans(v.url.as_deref())]));
             o.paragraphs(v.summary.as_deref());
             o.bullets(v.highlights.as_deref());
         }
@@ -277,12 +281,9 @@ pub fn present(r: &Resume) -> Doc {
                 (Some(s), Some(a)) => Some(format!("{s} in {a}")),
                 (s, a) => s.clone().or(a.clone()),
             };
-            o.entry(e.institution.as_deref(), degree.as_deref());
             let dates = date_range(e.start_date.as_deref(), e.end_date.as_deref());
-            o.push(
-                Kind::Paragraph,
-                joined(vec![text_spans(dates), url_spans(e.url.as_deref())]),
-            );
+            o.entry(e.institution.as_deref(), degree.as_deref(), dates);
+            o.push(Kind::Paragraph, joined(vec![url_spans(e.url.as_deref())]));
             if let Some(s) = &e.score {
                 o.push(Kind::Paragraph, vec![plain(&format!("Grade: {s}"))]);
             }
@@ -292,12 +293,9 @@ pub fn present(r: &Resume) -> Doc {
     if let Some(projects) = r.projects.as_ref().filter(|w| !w.is_empty()) {
         o.heading(2, "Projects");
         for p in projects {
-            o.entry(p.name.as_deref(), None);
             let dates = date_range(p.start_date.as_deref(), p.end_date.as_deref());
-            o.push(
-                Kind::Paragraph,
-                joined(vec![text_spans(dates), url_spans(p.url.as_deref())]),
-            );
+            o.entry(p.name.as_deref(), None, dates);
+            o.push(Kind::Paragraph, joined(vec![url_spans(p.url.as_deref())]));
             o.labelled("Roles", p.roles.as_deref());
             if let Some(e) = &p.entity {
                 o.push(Kind::Paragraph, vec![plain(&format!("Entity: {e}"))]);
@@ -330,35 +328,34 @@ pub fn present(r: &Resume) -> Doc {
     if let Some(awards) = r.awards.as_ref().filter(|w| !w.is_empty()) {
         o.heading(2, "Awards");
         for a in awards {
-            o.entry(a.title.as_deref(), a.awarder.as_deref());
-            o.push(Kind::Paragraph, text_spans(one_date(a.date.as_deref())));
+            o.entry(
+                a.title.as_deref(),
+                a.awarder.as_deref(),
+                one_date(a.date.as_deref()),
+            );
             o.paragraphs(a.summary.as_deref());
         }
     }
     if let Some(certs) = r.certificates.as_ref().filter(|w| !w.is_empty()) {
         o.heading(2, "Certificates");
         for c in certs {
-            o.entry(c.name.as_deref(), c.issuer.as_deref());
-            o.push(
-                Kind::Paragraph,
-                joined(vec![
-                    text_spans(one_date(c.date.as_deref())),
-                    url_spans(c.url.as_deref()),
-                ]),
+            o.entry(
+                c.name.as_deref(),
+                c.issuer.as_deref(),
+                one_date(c.date.as_deref()),
             );
+            o.push(Kind::Paragraph, joined(vec![url_spans(c.url.as_deref())]));
         }
     }
     if let Some(pubs) = r.publications.as_ref().filter(|w| !w.is_empty()) {
         o.heading(2, "Publications");
         for p in pubs {
-            o.entry(p.name.as_deref(), p.publisher.as_deref());
-            o.push(
-                Kind::Paragraph,
-                joined(vec![
-                    text_spans(one_date(p.release_date.as_deref())),
-                    url_spans(p.url.as_deref()),
-                ]),
+            o.entry(
+                p.name.as_deref(),
+                p.publisher.as_deref(),
+                one_date(p.release_date.as_deref()),
             );
+            o.push(Kind::Paragraph, joined(vec![url_spans(p.url.as_deref())]));
             o.paragraphs(p.summary.as_deref());
         }
     }

@@ -103,7 +103,11 @@ fn starts_entry(line: &Line, section: Section, current: Option<&Raw>) -> bool {
     }
     // The current entry is complete: text under it, or a header of several lines with dates.
     let after_body = current.is_none_or(|c| {
-        !c.body.is_empty() || c.tail.is_some() || (c.dates.is_some() && c.header.len() >= 2)
+        !c.body.is_empty()
+            || c.tail.is_some()
+            || (c.dates.is_some()
+                && c.header.len() >= 2
+                && !c.header.first().is_some_and(Line::is_heading))
     });
     if line.all_styled(false) && line.words() <= 12 {
         return true;
@@ -149,7 +153,6 @@ fn continues_header(line: &Line, raw: &Raw) -> bool {
     // <https://…>", or only an address or a place.
     if last.is_heading()
         && raw.header.len() == 1
-        && raw.dates.is_none()
         && line.first
         && !line.sentence_like()
         && line.words() <= 16

@@ -24,6 +24,12 @@ pub fn to_string(doc: &Doc) -> String {
                 s.push_str(&"#".repeat(usize::from(level.clamp(1, 6))));
                 s.push(' ');
                 s.push_str(&inline(&b.spans, true));
+                // Markdown has no right-aligned text: what goes flush right (an entry's
+                // dates) is the line under the heading.
+                if !b.right.is_empty() {
+                    s.push_str("\n\n");
+                    s.push_str(&inline(&b.right, true));
+                }
             }
             Kind::ListItem(depth) => {
                 s.push_str(&"  ".repeat(usize::from(depth)));

@@ -109,7 +109,23 @@ fn markdown_parses_back_to_the_same_doc() {
         let doc = resumeconv::present::present(&read_fixture(&f));
         let md = resumeconv::write::markdown::to_string(&doc);
         let back = resumeconv::read::markdown::read(&md);
-        assert_eq!(shape(&back), shape(&doc), "{}", f.display());
+        // Markdown has no flush-right text: a heading's right part (an entry's dates) is
+        // written as the paragraph under it, and read back as one.
+        let mut expected = Doc::default();
+        for b in &doc.blocks {
+            let mut main = b.clone();
+            main.right.clear();
+            expected.blocks.push(main);
+            if !b.right.is_empty() {
+                let under = resumeconv::doc::Block::new(
+                    resumeconv::doc::Kind::Paragraph,
+                    b.right.clone(),
+                    b.line,
+                );
+                expected.blocks.push(under);
+            }
+        }
+        assert_eq!(shape(&back), shape(&expected), "{}", f.display());
     }
 }
 
