@@ -39,6 +39,10 @@ pub struct Cli {
     #[arg(short = 'v', long = "warnings")]
     pub warnings: bool,
 
+    /// Paper size for DOCX and PDF output
+    #[arg(long, value_enum, default_value_t = resumeconv::write::docx::Paper::A4)]
+    pub paper: resumeconv::write::docx::Paper,
+
     /// Print nothing but errors
     #[arg(short, long, conflicts_with = "warnings")]
     pub quiet: bool,

@@ -134,8 +134,53 @@ pub fn read_resume(bytes: &[u8], format: Format, name: &str) -> Result<Reading, 
     }
 }
 
-/// Renders a résumé in the given format.
+/// How documents are written, beyond their content.
+#[derive(Debug, Clone, Default)]
+pub struct WriteOptions {
+    /// Paper size for paged formats (DOCX, PDF).
+    pub paper: write::docx::Paper,
+}
+
+/// The time stamped into documents: `SOURCE_DATE_EPOCH` when set (reproducible builds),
+/// else a fixed date, so the same input always gives the same bytes.
+pub fn document_date() -> String {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .unwrap_or(0);
+    iso_datetime(secs)
+}
+
+/// Seconds since 1970 as `YYYY-MM-DDThh:mm:ssZ` (proleptic Gregorian, UTC).
+pub fn iso_datetime(secs: i64) -> String {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Howard Hinnant's days-from-civil inverse.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = if m <= 2 { y + 1 } else { y };
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+/// Renders a résumé in the given format with default options.
 pub fn render(resume: &Resume, format: Format) -> Result<Vec<u8>, Error> {
+    render_with(resume, format, &WriteOptions::default())
+}
+
+/// Renders a résumé in the given format.
+pub fn render_with(resume: &Resume, format: Format, opts: &WriteOptions) -> Result<Vec<u8>, Error> {
     format.require_write()?;
     let mut out = Vec::new();
     match format {
@@ -146,6 +191,19 @@ pub fn render(resume: &Resume, format: Format) -> Result<Vec<u8>, Error> {
         Format::Markdown => {
             out.extend_from_slice(write::markdown::to_string(&present::present(resume)).as_bytes())
         }
+        Format::Docx => {
+            let name = resume.basics.as_ref().and_then(|b| b.name.clone());
+            let docx_opts = write::docx::Options {
+                paper: opts.paper,
+                title: Some(match &name {
+                    Some(n) => format!("{n} – Résumé"),
+                    None => "Résumé".to_string(),
+                }),
+                author: name,
+                date: document_date(),
+            };
+            out = write::docx::write(&present::present(resume), &docx_opts)?;
+        }
         _ => {
             return Err(Error::NotSupported {
                 name: format.name(),
@@ -154,4 +212,14 @@ pub fn render(resume: &Resume, format: Format) -> Result<Vec<u8>, Error> {
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn iso_datetimes() {
+        assert_eq!(super::iso_datetime(0), "1970-01-01T00:00:00Z");
+        assert_eq!(super::iso_datetime(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(super::iso_datetime(1_700_000_000), "2023-11-14T22:13:20Z");
+    }
 }

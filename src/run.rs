@@ -172,7 +172,8 @@ fn convert(cli: &Cli) -> Result<(), Error> {
     }
     let reading = resumeconv::read_resume(&bytes, from, shown)?;
     report_warnings(shown, &reading.warnings, cli);
-    let rendered = resumeconv::render(&reading.resume, to)?;
+    let opts = resumeconv::WriteOptions { paper: cli.paper };
+    let rendered = resumeconv::render_with(&reading.resume, to, &opts)?;
 
     match &out_path {
         Some(p) => output::write_atomic(p, &rendered),

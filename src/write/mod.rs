@@ -1,4 +1,5 @@
 //! Writers: the intermediate form out to bytes of one format.
 
+pub mod docx;
 pub mod json;
 pub mod markdown;

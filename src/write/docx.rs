@@ -1,0 +1,324 @@
+//! DOCX out: a [`Doc`] as a Word document with real styles (Title, Subtitle, Heading 1 and 2,
+//! List Bullet with real numbering, Quote), a right tab stop for an entry's dates, clickable
+//! links, the chosen paper size and margins, Calibri (with fallbacks), the document's title
+//! and author in `docProps/core.xml`, and the same bytes for the same input.
+//!
+//! docx-rs writes the package; it has no API for the title and author, so the archive is
+//! rewritten once: `core.xml` patched, every entry deflated with a fixed timestamp.
+
+use crate::doc::{Doc, Kind, Span};
+use crate::error::Error;
+use docx_rs::{
+    AbstractNumbering, Docx, Hyperlink, HyperlinkType, IndentLevel, Level, LevelJc, LevelText,
+    LineSpacing, NumberFormat, Numbering, NumberingId, Paragraph, Run, RunFonts, SpecialIndentType,
+    Start, Style, StyleType, Tab, TabValueType,
+};
+use std::io::{Cursor, Read, Write};
+
+/// Paper sizes, in twentieths of a point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Paper {
+    /// 210 × 297 mm
+    #[default]
+    A4,
+    /// 8.5 × 11 in
+    Letter,
+}
+
+impl Paper {
+    /// Width and height in twips.
+    pub fn twips(self) -> (u32, u32) {
+        match self {
+            Paper::A4 => (11906, 16838),
+            Paper::Letter => (12240, 15840),
+        }
+    }
+}
+
+/// What a DOCX is written with besides its content.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub paper: Paper,
+    /// Document title and author for `docProps/core.xml`.
+    pub title: Option<String>,
+    pub author: Option<String>,
+    /// Creation and modification time, ISO 8601 (`SOURCE_DATE_EPOCH` when set).
+    pub date: String,
+}
+
+const MARGIN_SIDE: i32 = 1134; // 2 cm
+const MARGIN_TOP: i32 = 1021; // 1.8 cm
+const BULLETS: usize = 2; // docx-rs writes its own list definition with id 1
+const ACCENT: &str = "1F3864";
+
+fn styles(docx: Docx) -> Docx {
+    let body = RunFonts::new()
+        .ascii("Calibri")
+        .hi_ansi("Calibri")
+        .cs("Calibri")
+        .east_asia("Calibri");
+    docx.default_fonts(body)
+        .default_size(21)
+        .default_line_spacing(LineSpacing::new().after(80).line(259))
+        .add_style(Style::new("Normal", StyleType::Paragraph).name("Normal"))
+        .add_style(
+            Style::new("Title", StyleType::Paragraph)
+                .name("Title")
+                .based_on("Normal")
+                .next("Normal")
+                .size(48)
+                .bold()
+                .color(ACCENT),
+        )
+        .add_style(
+            Style::new("Subtitle", StyleType::Paragraph)
+                .name("Subtitle")
+                .based_on("Normal")
+                .size(24)
+                .color("404040"),
+        )
+        .add_style(
+            Style::new("Heading1", StyleType::Paragraph)
+                .name("heading 1")
+                .based_on("Normal")
+                .next("Normal")
+                .size(26)
+                .bold()
+                .color(ACCENT)
+                .line_spacing(LineSpacing::new().before(240).after(80))
+                .outline_lvl(0),
+        )
+        .add_style(
+            Style::new("Heading2", StyleType::Paragraph)
+                .name("heading 2")
+                .based_on("Normal")
+                .next("Normal")
+                .size(22)
+                .bold()
+                .line_spacing(LineSpacing::new().before(160).after(40))
+                .outline_lvl(1),
+        )
+        .add_style(
+            Style::new("ListBullet", StyleType::Paragraph)
+                .name("List Bullet")
+                .based_on("Normal"),
+        )
+        .add_style(
+            Style::new("Quote", StyleType::Paragraph)
+                .name("Quote")
+                .based_on("Normal")
+                .italic()
+                .indent(Some(567), None, Some(567), None),
+        )
+        .add_style(
+            Style::new("Hyperlink", StyleType::Character)
+                .name("Hyperlink")
+                .color("0563C1")
+                .underline("single"),
+        )
+}
+
+fn bullets(docx: Docx) -> Docx {
+    let mut abs = AbstractNumbering::new(BULLETS);
+    for level in 0..3usize {
+        let glyph = ["•", "◦", "▪"][level];
+        let indent = 360 + 360 * level as i32;
+        abs = abs.add_level(
+            Level::new(
+                level,
+                Start::new(1),
+                NumberFormat::new("bullet"),
+                LevelText::new(glyph),
+                LevelJc::new("left"),
+            )
+            .indent(
+                Some(indent),
+                Some(SpecialIndentType::Hanging(240)),
+                None,
+                None,
+            ),
+        );
+    }
+    docx.add_abstract_numbering(abs)
+        .add_numbering(Numbering::new(BULLETS, BULLETS))
+}
+
+fn run(span: &Span) -> Run {
+    let mut r = Run::new();
+    let mut first = true;
+    for piece in span.text.split('\n') {
+        if !first {
+            r = r.add_break(docx_rs::BreakType::TextWrapping);
+        }
+        first = false;
+        let mut tabbed = piece.split('\t').peekable();
+        while let Some(t) = tabbed.next() {
+            if !t.is_empty() {
+                r = r.add_text(t);
+            }
+            if tabbed.peek().is_some() {
+                r = r.add_tab();
+            }
+        }
+    }
+    if span.bold {
+        r = r.bold();
+    }
+    if span.italic {
+        r = r.italic();
+    }
+    if span.underline {
+        r = r.underline("single");
+    }
+    r
+}
+
+fn add_spans(mut p: Paragraph, spans: &[Span]) -> Paragraph {
+    for s in spans {
+        if s.is_break() {
+            p = p.add_run(Run::new().add_break(docx_rs::BreakType::TextWrapping));
+            continue;
+        }
+        p = match &s.link {
+            Some(url) => p.add_hyperlink(
+                Hyperlink::new(encode_url(url), HyperlinkType::External)
+                    .add_run(run(s).style("Hyperlink")),
+            ),
+            None => p.add_run(run(s)),
+        };
+    }
+    p
+}
+
+/// Non-ASCII characters in an address are percent-encoded for the relationship target.
+fn encode_url(u: &str) -> String {
+    let mut out = String::with_capacity(u.len());
+    for c in u.chars() {
+        if c.is_ascii() && c != ' ' {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
+/// Renders a document as DOCX bytes.
+pub fn write(doc: &Doc, opts: &Options) -> Result<Vec<u8>, Error> {
+    let (w, h) = opts.paper.twips();
+    let text_width = w as i32 - 2 * MARGIN_SIDE;
+    let mut docx = bullets(styles(Docx::new()))
+        .page_size(w, h)
+        .page_margin(docx_rs::PageMargin {
+            top: MARGIN_TOP,
+            left: MARGIN_SIDE,
+            bottom: MARGIN_TOP,
+            right: MARGIN_SIDE,
+            header: 567,
+            footer: 567,
+            gutter: 0,
+        })
+        .created_at(&opts.date)
+        .updated_at(&opts.date);
+    let mut after_title = false;
+    for b in &doc.blocks {
+        let mut p = Paragraph::new();
+        p = match b.kind {
+            Kind::Heading(1) => p.style("Title"),
+            Kind::Heading(2) => p.style("Heading1").keep_next(true),
+            Kind::Heading(_) => p.style("Heading2").keep_next(true),
+            Kind::ListItem(depth) => p.style("ListBullet").numbering(
+                NumberingId::new(BULLETS),
+                IndentLevel::new(usize::from(depth.min(2))),
+            ),
+            Kind::Quote => p.style("Quote"),
+            Kind::Paragraph
+                if after_title && b.spans.iter().all(|s| s.italic || s.text.trim().is_empty()) =>
+            {
+                p.style("Subtitle")
+            }
+            _ => p,
+        };
+        after_title = b.kind == Kind::Heading(1);
+        if b.kind == Kind::Rule {
+            docx = docx.add_paragraph(p);
+            continue;
+        }
+        p = add_spans(p, &b.spans);
+        if !b.right.is_empty() {
+            p = p.add_tab(Tab::new().val(TabValueType::Right).pos(text_width as usize));
+            p = p.add_run(Run::new().add_tab());
+            let right: Vec<Span> = b
+                .right
+                .iter()
+                .map(|s| Span {
+                    bold: false,
+                    ..s.clone()
+                })
+                .collect();
+            p = add_spans(p, &right);
+        }
+        docx = docx.add_paragraph(p);
+    }
+    let mut packed = Cursor::new(Vec::new());
+    docx.build().pack(&mut packed).map_err(|e| Error::Write {
+        path: "<docx>".into(),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    finish(packed.into_inner(), opts)
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Rewrites the package: title and author into `docProps/core.xml`, every entry deflated with a
+/// fixed timestamp, so the same input gives the same bytes.
+fn finish(bytes: Vec<u8>, opts: &Options) -> Result<Vec<u8>, Error> {
+    let err = |e: &dyn std::fmt::Display| Error::Write {
+        path: "<docx>".into(),
+        source: std::io::Error::other(e.to_string()),
+    };
+    let mut input = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| err(&e))?;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    for i in 0..input.len() {
+        let mut file = input.by_index(i).map_err(|e| err(&e))?;
+        let name = file.name().to_string();
+        if file.is_dir() {
+            continue;
+        }
+        let mut data = Vec::new();
+        file.read_to_end(&mut data).map_err(|e| err(&e))?;
+        if name == "docProps/core.xml" {
+            let mut xml = String::from_utf8_lossy(&data).to_string();
+            let author = xml_escape(opts.author.as_deref().unwrap_or("resumeconv"));
+            xml = xml.replace(
+                "<dc:creator>unknown</dc:creator>",
+                &format!("<dc:creator>{author}</dc:creator>"),
+            );
+            xml = xml.replace(
+                "<cp:lastModifiedBy>unknown</cp:lastModifiedBy>",
+                &format!("<cp:lastModifiedBy>{author}</cp:lastModifiedBy>"),
+            );
+            if let Some(t) = &opts.title {
+                xml = xml.replace(
+                    "</cp:coreProperties>",
+                    &format!("<dc:title>{}</dc:title></cp:coreProperties>", xml_escape(t)),
+                );
+            }
+            data = xml.into_bytes();
+        }
+        out.start_file(name, options).map_err(|e| err(&e))?;
+        out.write_all(&data).map_err(|e| err(&e))?;
+    }
+    Ok(out.finish().map_err(|e| err(&e))?.into_inner())
+}
