@@ -86,6 +86,9 @@ pub fn detect_format(name: &str, bytes: &[u8], from: Option<Format>) -> Result<F
 /// Reads a text-like document into its [`doc::Doc`] (for diagnostics; conversion goes
 /// through [`read_resume`]).
 pub fn read_doc(bytes: &[u8], format: Format, name: &str) -> Result<doc::Doc, Error> {
+    if format == Format::Docx {
+        return read::docx::read(bytes, name, &read::docx::Limits::default());
+    }
     let (text, _) = read::decode::decode(bytes, name)?;
     match format {
         Format::Markdown => Ok(read::markdown::read(&text)),
@@ -125,6 +128,14 @@ pub fn read_resume(bytes: &[u8], format: Format, name: &str) -> Result<Reading, 
                 return Err(Error::NoContent { file: name.into() });
             }
             warnings.splice(0..0, decode_warning);
+            Ok(Reading { resume, warnings })
+        }
+        Format::Docx => {
+            let doc = read::docx::read(bytes, name, &read::docx::Limits::default())?;
+            let (resume, warnings) = extract::extract(&doc);
+            if resume == Resume::default() {
+                return Err(Error::NoContent { file: name.into() });
+            }
             Ok(Reading { resume, warnings })
         }
         _ => Err(Error::NotSupported {

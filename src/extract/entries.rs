@@ -484,22 +484,31 @@ fn split_trailing_city(head: &str, tail: String) -> (String, Option<String>) {
 /// A header's parts with the date taken out, and any long body text that followed it.
 fn header_parts(raw: &mut Raw) -> Vec<Part> {
     let mut all = Vec::new();
-    // A line with a part that is only a date wins over a year inside a name
-    // ("Interspeech 2021" then "30 Aug 2021 · …").
-    let dated_line = if raw.dates.is_none() {
-        raw.header.iter().position(|l| {
-            parts(&l.spans)
-                .iter()
-                .any(|p| dates::find_range(&p.text).is_some_and(|r| dates::only_date(&p.text, &r)))
-        })
-    } else {
-        None
-    };
+    // The entry's dates: a date standing apart (after a tab or a separator, in brackets, at
+    // either end) wins over a year inside a name ("Interspeech 2021" then "30 Aug 2021").
+    let mut dated: Option<(usize, DateRange)> = None;
+    if raw.dates.is_none() {
+        let mut first: Option<(usize, DateRange)> = None;
+        'lines: for (i, l) in raw.header.iter().enumerate() {
+            let text: String = l.spans.iter().map(|s| s.text.as_str()).collect();
+            for r in all_ranges(&text) {
+                if isolated(&text, &r) {
+                    dated = Some((i, r));
+                    break 'lines;
+                }
+                first.get_or_insert((i, r));
+            }
+        }
+        dated = dated.or(first);
+    }
     for (i, line) in raw.header.iter().enumerate() {
         let mut spans = line.spans.clone();
-        if raw.dates.is_none() && dated_line.is_none_or(|d| d == i) {
-            let text: String = spans.iter().map(|s| s.text.as_str()).collect();
-            if let Some(r) = dates::find_range(&text) {
+        if raw.dates.is_none() {
+            let found = match &dated {
+                Some((d, r)) if *d == i => Some(r.clone()),
+                _ => None,
+            };
+            if let Some(r) = found {
                 spans = remove_range(&spans, &r);
                 raw.dates = Some(r);
             }
@@ -527,6 +536,35 @@ fn header_parts(raw: &mut Raw) -> Vec<Part> {
         }
     }
     all
+}
+
+/// Every date or range in a text, in order.
+fn all_ranges(text: &str) -> Vec<DateRange> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(rest) = text.get(from..) {
+        let Some(mut r) = dates::find_range(rest) else {
+            break;
+        };
+        r.span = from + r.span.start..from + r.span.end;
+        from = r.span.end.max(from + 1);
+        out.push(r);
+        if out.len() > 8 {
+            break;
+        }
+    }
+    out
+}
+
+/// A date standing apart from the words around it: at either end of the text, or after or
+/// before a tab, a bracket or a separator.
+fn isolated(text: &str, r: &DateRange) -> bool {
+    let before = text[..r.span.start].trim_end_matches(' ');
+    let after = text[r.span.end..].trim_start_matches(' ');
+    let open = before.is_empty()
+        || before.ends_with(['(', '[', '\t', '|', '·', '•', '–', '—', '-', ',', ':', ';']);
+    let close = after.is_empty() || after.starts_with([')', ']', '\t', '|', '·', '•', ',', ';']);
+    open && close
 }
 
 /// "Bristol, UK I am …" → ("Bristol, UK", "I am …").

@@ -4,6 +4,7 @@
 //! straight to a [`crate::model::Resume`].
 
 pub mod decode;
+pub mod docx;
 pub mod json;
 pub mod markdown;
 pub mod text;

@@ -240,7 +240,7 @@ pub fn write(doc: &Doc, opts: &Options) -> Result<Vec<u8>, Error> {
             {
                 p.style("Subtitle")
             }
-            _ => p,
+            _ => p.style("Normal"),
         };
         after_title = b.kind == Kind::Heading(1);
         if b.kind == Kind::Rule {
@@ -271,6 +271,32 @@ pub fn write(doc: &Doc, opts: &Options) -> Result<Vec<u8>, Error> {
     finish(packed.into_inner(), opts)
 }
 
+/// docx-rs lists hyperlink relationships in hash order; sorted by id they come out the same
+/// every time.
+fn sorted_relationships(xml: &str) -> String {
+    let (Some(start), Some(end)) = (xml.find("<Relationship "), xml.rfind("</Relationships>"))
+    else {
+        return xml.to_string();
+    };
+    let mut items: Vec<String> = xml[start..end]
+        .split_inclusive("/>")
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let key = |s: &String| {
+        let id = s
+            .split("Id=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .unwrap_or("");
+        let digits: String = id.chars().filter(char::is_ascii_digit).collect();
+        let prefix: String = id.chars().filter(|c| !c.is_ascii_digit()).collect();
+        (prefix, digits.parse::<u64>().unwrap_or(0))
+    };
+    items.sort_by_key(key);
+    format!("{}{}{}", &xml[..start], items.concat(), &xml[end..])
+}
+
 fn xml_escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -298,6 +324,9 @@ fn finish(bytes: Vec<u8>, opts: &Options) -> Result<Vec<u8>, Error> {
         }
         let mut data = Vec::new();
         file.read_to_end(&mut data).map_err(|e| err(&e))?;
+        if name == "word/_rels/document.xml.rels" {
+            data = sorted_relationships(&String::from_utf8_lossy(&data)).into_bytes();
+        }
         if name == "docProps/core.xml" {
             let mut xml = String::from_utf8_lossy(&data).to_string();
             let author = xml_escape(opts.author.as_deref().unwrap_or("resumeconv"));

@@ -423,4 +423,11 @@ proptest! {
         let back = resumeconv::read_resume(md.as_bytes(), Format::Markdown, "x").unwrap().resume;
         prop_assert_eq!(printable(&back), printable(&r), "{}", md);
     }
+
+    #[test]
+    fn generated_resumes_round_trip_through_docx(r in resume()) {
+        let docx = resumeconv::render(&r, Format::Docx).unwrap();
+        let back = resumeconv::read_resume(&docx, Format::Docx, "x").unwrap().resume;
+        prop_assert_eq!(printable(&back), printable(&r));
+    }
 }

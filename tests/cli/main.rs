@@ -5,6 +5,7 @@
 mod accuracy;
 mod common;
 mod convert;
+mod docx_io;
 mod generated;
 mod json_round_trip;
 mod markdown_output;

@@ -1,0 +1,324 @@
+//! DOCX in: any Word résumé into a [`Doc`] — headings from heading styles (resolved through
+//! the style chain) or the Title style, bullets from numbering (on the paragraph or its style)
+//! and from typed bullet characters, bold and italic runs, hyperlinks, tabs, line breaks, and
+//! tables read column by column (two-column layouts are not interleaved). Page headers and
+//! footers are not content and are not read.
+//!
+//! Safety first: the archive is checked with `zip` before docx-rs sees it (entry count,
+//! declared sizes, compression ratio, a cap on what is inflated), and docx-rs runs under
+//! `catch_unwind`, because it panics on some corrupt archives.
+
+use crate::doc::{Block, Doc, Kind, Span, push_text};
+use crate::error::Error;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::io::Read;
+
+/// Limits on what an archive may hold.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub max_entries: usize,
+    pub max_uncompressed: u64,
+    pub max_ratio: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_entries: 2000,
+            max_uncompressed: 50 * 1024 * 1024,
+            max_ratio: 200,
+        }
+    }
+}
+
+fn bad(file: &str, message: impl Into<String>) -> Error {
+    Error::Unreadable {
+        file: file.to_string(),
+        message: message.into(),
+    }
+}
+
+/// Checks the archive before it is parsed: a zip bomb or a corrupt archive is an error here.
+pub fn check_archive(bytes: &[u8], file: &str, limits: &Limits) -> Result<(), Error> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| bad(file, format!("not a valid DOCX (zip) archive: {e}")))?;
+    if zip.len() > limits.max_entries {
+        return Err(bad(
+            file,
+            format!(
+                "DOCX archive has {} entries (limit {})",
+                zip.len(),
+                limits.max_entries
+            ),
+        ));
+    }
+    let mut total: u64 = 0;
+    let mut has_document = false;
+    for i in 0..zip.len() {
+        let mut entry = zip
+            .by_index(i)
+            .map_err(|e| bad(file, format!("corrupt DOCX archive: {e}")))?;
+        has_document |= entry.name() == "word/document.xml";
+        let size = entry.size();
+        let packed = entry.compressed_size().max(1);
+        total = total.saturating_add(size);
+        if total > limits.max_uncompressed {
+            return Err(bad(
+                file,
+                format!(
+                    "DOCX archive expands to more than {} MB",
+                    limits.max_uncompressed / 1024 / 1024
+                ),
+            ));
+        }
+        if size > 1024 * 1024 && size / packed > limits.max_ratio {
+            return Err(bad(
+                file,
+                format!(
+                    "DOCX archive entry {} is compressed {}:1 (a zip bomb?)",
+                    entry.name(),
+                    size / packed
+                ),
+            ));
+        }
+        // Inflate for real, with a cap: declared sizes can lie.
+        let cap = limits
+            .max_uncompressed
+            .saturating_sub(total.saturating_sub(size))
+            + 1;
+        let mut sink = Vec::new();
+        let read = (&mut entry)
+            .take(cap)
+            .read_to_end(&mut sink)
+            .map_err(|e| bad(file, format!("corrupt DOCX archive: {e}")))?;
+        if read as u64 >= cap {
+            return Err(bad(
+                file,
+                format!(
+                    "DOCX archive expands to more than {} MB",
+                    limits.max_uncompressed / 1024 / 1024
+                ),
+            ));
+        }
+    }
+    if !has_document {
+        return Err(bad(
+            file,
+            "not a Word document: the archive has no word/document.xml",
+        ));
+    }
+    Ok(())
+}
+
+/// Reads a DOCX file into a [`Doc`].
+pub fn read(bytes: &[u8], file: &str, limits: &Limits) -> Result<Doc, Error> {
+    check_archive(bytes, file, limits)?;
+    let parsed = std::panic::catch_unwind(|| docx_rs::read_docx(bytes).map(|d| d.json()));
+    let json = match parsed {
+        Ok(Ok(j)) => j,
+        Ok(Err(e)) => return Err(bad(file, format!("cannot read DOCX: {e}"))),
+        Err(_) => return Err(bad(file, "cannot read DOCX: the document is corrupt")),
+    };
+    let v: Value =
+        serde_json::from_str(&json).map_err(|e| bad(file, format!("cannot read DOCX: {e}")))?;
+    Ok(Reader::new(&v).document(&v))
+}
+
+/// A paragraph style, resolved through its `basedOn` chain.
+#[derive(Debug, Clone, Default)]
+struct StyleInfo {
+    heading: Option<u8>,
+    list: bool,
+    bold: bool,
+    italic: bool,
+}
+
+struct Reader {
+    styles: HashMap<String, StyleInfo>,
+    links: HashMap<String, String>,
+}
+
+impl Reader {
+    fn new(v: &Value) -> Reader {
+        let mut raw: HashMap<String, &Value> = HashMap::new();
+        for s in v["styles"]["styles"].as_array().into_iter().flatten() {
+            if let Some(id) = s["styleId"].as_str() {
+                raw.insert(id.to_string(), s);
+            }
+        }
+        let mut styles = HashMap::new();
+        for id in raw.keys() {
+            styles.insert(id.clone(), resolve(id, &raw, 0));
+        }
+        let mut links = HashMap::new();
+        for l in v["hyperlinks"].as_array().into_iter().flatten() {
+            if let (Some(id), Some(url)) = (l[0].as_str(), l[1].as_str()) {
+                links.insert(id.to_string(), url.to_string());
+            }
+        }
+        Reader { styles, links }
+    }
+
+    fn document(&self, v: &Value) -> Doc {
+        let mut doc = Doc::default();
+        for child in v["document"]["children"].as_array().into_iter().flatten() {
+            self.child(child, &mut doc);
+        }
+        doc
+    }
+
+    fn child(&self, child: &Value, doc: &mut Doc) {
+        match child["type"].as_str() {
+            Some("paragraph") => self.paragraph(&child["data"], doc),
+            Some("table") => self.table(&child["data"], doc),
+            _ => {}
+        }
+    }
+
+    /// A table is read column by column: a two-column layout (a sidebar beside the main
+    /// text) keeps each column whole.
+    fn table(&self, data: &Value, doc: &mut Doc) {
+        let rows: Vec<&Value> = data["rows"].as_array().into_iter().flatten().collect();
+        let cells = |row: &Value| -> Vec<Value> {
+            row["data"]["cells"]
+                .as_array()
+                .or_else(|| row["cells"].as_array())
+                .cloned()
+                .unwrap_or_default()
+        };
+        let columns = rows.iter().map(|r| cells(r).len()).max().unwrap_or(0);
+        for c in 0..columns {
+            for r in &rows {
+                if let Some(cell) = cells(r).get(c) {
+                    let children = cell["data"]["children"]
+                        .as_array()
+                        .or_else(|| cell["children"].as_array())
+                        .cloned()
+                        .unwrap_or_default();
+                    for ch in &children {
+                        self.child(ch, doc);
+                    }
+                }
+            }
+        }
+    }
+
+    fn paragraph(&self, data: &Value, doc: &mut Doc) {
+        let prop = &data["property"];
+        let style = prop["style"]
+            .as_str()
+            .and_then(|s| self.styles.get(s))
+            .cloned()
+            .unwrap_or_default();
+        let numbered =
+            prop["numberingProperty"].is_object() || data["hasNumbering"].as_bool() == Some(true);
+        let level = prop["numberingProperty"]["level"].as_u64().unwrap_or(0);
+        let mut spans: Vec<Span> = Vec::new();
+        for ch in data["children"].as_array().into_iter().flatten() {
+            match ch["type"].as_str() {
+                Some("run") => self.run(&ch["data"], &style, None, &mut spans),
+                Some("hyperlink") => {
+                    let url = ch["data"]["rid"]
+                        .as_str()
+                        .and_then(|r| self.links.get(r))
+                        .cloned();
+                    for r in ch["data"]["children"].as_array().into_iter().flatten() {
+                        if r["type"].as_str() == Some("run") {
+                            self.run(&r["data"], &style, url.as_deref(), &mut spans);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Split off what follows the last tab when the paragraph has a right tab stop: it
+        // is the flush-right part (an entry's dates).
+        let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+        if text.trim().is_empty() {
+            return;
+        }
+        let mut kind = match style.heading {
+            Some(l) => Kind::Heading(l),
+            None if numbered || style.list => Kind::ListItem(u8::try_from(level).unwrap_or(0)),
+            None => Kind::Paragraph,
+        };
+        // A typed bullet character is a list item too.
+        if kind == Kind::Paragraph {
+            if let Some(first) = spans.first_mut() {
+                let t = first.text.trim_start();
+                if let Some(rest) = t
+                    .strip_prefix(['•', '·', '▪', '◦', '‣', '●', '–', '-'])
+                    .filter(|r| r.starts_with([' ', '\t']))
+                {
+                    first.text = rest.trim_start().to_string();
+                    kind = Kind::ListItem(0);
+                }
+            }
+        }
+        doc.blocks
+            .push(Block::new(kind, spans, doc.blocks.len() + 1));
+    }
+
+    fn run(&self, data: &Value, style: &StyleInfo, link: Option<&str>, spans: &mut Vec<Span>) {
+        let rp = &data["runProperty"];
+        let char_style = rp["style"].as_str().and_then(|s| self.styles.get(s));
+        let flag = |name: &str, inherited: bool| match rp[name].as_bool() {
+            Some(v) => v,
+            None => {
+                inherited
+                    || char_style.is_some_and(|c| if name == "bold" { c.bold } else { c.italic })
+            }
+        };
+        let bold = flag("bold", style.bold && style.heading.is_none());
+        let italic = flag("italic", style.italic);
+        let underline = rp["underline"].is_string() && link.is_none();
+        for c in data["children"].as_array().into_iter().flatten() {
+            match c["type"].as_str() {
+                Some("text") => {
+                    if let Some(t) = c["data"]["text"].as_str() {
+                        push_text(spans, t, bold, italic, underline, link);
+                    }
+                }
+                Some("tab") | Some("ptab") => push_text(spans, "\t", bold, italic, underline, link),
+                Some("break") => spans.push(Span::line_break()),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// A style's heading level, list membership and emphasis, following `basedOn`.
+fn resolve(id: &str, raw: &HashMap<String, &Value>, depth: usize) -> StyleInfo {
+    let Some(s) = raw.get(id) else {
+        return StyleInfo::default();
+    };
+    let mut info = match s["basedOn"].as_str() {
+        Some(parent) if depth < 10 && parent != id => resolve(parent, raw, depth + 1),
+        _ => StyleInfo::default(),
+    };
+    let name = s["name"].as_str().unwrap_or(id).to_lowercase();
+    let id_lower = id.to_lowercase();
+    if name == "title" || id_lower == "title" {
+        info.heading = Some(1);
+    } else if let Some(n) = heading_number(&name).or_else(|| heading_number(&id_lower)) {
+        info.heading = Some((n + 1).min(6));
+    }
+    if name.starts_with("list") || s["paragraphProperty"]["numberingProperty"].is_object() {
+        info.list = true;
+    }
+    let rp = &s["runProperty"];
+    if let Some(b) = rp["bold"].as_bool() {
+        info.bold = b;
+    }
+    if let Some(i) = rp["italic"].as_bool() {
+        info.italic = i;
+    }
+    info
+}
+
+/// "heading 2" / "Heading2" → 2.
+fn heading_number(s: &str) -> Option<u8> {
+    let rest = s.strip_prefix("heading")?.trim();
+    rest.parse().ok()
+}

@@ -1,0 +1,249 @@
+//! DOCX: the lossless round trip JSON → DOCX → JSON for every fixture, the same bytes for
+//! the same input, paper sizes, title and author, real Word structure (checked by unzipping
+//! the XML), another program opening it (python-docx, LibreOffice), and refusing broken or
+//! hostile archives.
+
+use crate::common::{json_fixtures, resumeconv};
+use crate::markdown_output::printable;
+use predicates::prelude::*;
+use resumeconv::Format;
+use resumeconv::model::Resume;
+use std::io::Read;
+
+fn read_fixture(f: &std::path::Path) -> Resume {
+    resumeconv::read::json::read(&std::fs::read(f).unwrap(), "x").unwrap()
+}
+
+fn docx_of(r: &Resume) -> Vec<u8> {
+    resumeconv::render(r, Format::Docx).unwrap()
+}
+
+fn entry(docx: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut s = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+#[test]
+fn every_fixture_round_trips_through_docx() {
+    for f in json_fixtures() {
+        let original = read_fixture(&f);
+        let back = resumeconv::read_resume(&docx_of(&original), Format::Docx, "x")
+            .unwrap()
+            .resume;
+        assert_eq!(printable(&back), printable(&original), "{}", f.display());
+    }
+}
+
+#[test]
+fn same_input_same_bytes_and_source_date_epoch() {
+    let f = json_fixtures()
+        .into_iter()
+        .find(|p| p.ends_with("complete.json"))
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b, c) = (
+        dir.path().join("a.docx"),
+        dir.path().join("b.docx"),
+        dir.path().join("c.docx"),
+    );
+    resumeconv().arg(&f).arg("-o").arg(&a).assert().success();
+    resumeconv().arg(&f).arg("-o").arg(&b).assert().success();
+    resumeconv()
+        .arg(&f)
+        .arg("-o")
+        .arg(&c)
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .assert()
+        .success();
+    let (a, b, c) = (
+        std::fs::read(a).unwrap(),
+        std::fs::read(b).unwrap(),
+        std::fs::read(c).unwrap(),
+    );
+    assert!(a == b, "two runs gave different bytes");
+    assert!(a != c, "SOURCE_DATE_EPOCH changed nothing");
+    assert!(entry(&c, "docProps/core.xml").contains("2023-11-14T22:13:20Z"));
+}
+
+#[test]
+fn word_structure_styles_numbering_links_metadata() {
+    let f = json_fixtures()
+        .into_iter()
+        .find(|p| p.ends_with("complete.json"))
+        .unwrap();
+    let docx = docx_of(&read_fixture(&f));
+    let document = entry(&docx, "word/document.xml");
+    for needle in [
+        r#"<w:pStyle w:val="Title" />"#,
+        r#"<w:pStyle w:val="Heading1" />"#,
+        r#"<w:pStyle w:val="Heading2" />"#,
+        r#"<w:pStyle w:val="ListBullet" />"#,
+        r#"<w:numId w:val="2" />"#,
+        r#"<w:tab w:val="right" w:pos="9638" />"#,
+        "<w:hyperlink",
+    ] {
+        assert!(document.contains(needle), "{needle} missing");
+    }
+    assert!(
+        !document.contains("•"),
+        "bullets must be numbering, not typed characters"
+    );
+    assert!(entry(&docx, "word/numbering.xml").contains(r#"<w:numFmt w:val="bullet" />"#));
+    let core = entry(&docx, "docProps/core.xml");
+    assert!(
+        core.contains("<dc:title>Ana Lindqvist-Żelazny – Résumé</dc:title>"),
+        "{core}"
+    );
+    assert!(
+        core.contains("<dc:creator>Ana Lindqvist-Żelazny</dc:creator>"),
+        "{core}"
+    );
+    assert!(
+        entry(&docx, "word/_rels/document.xml.rels").contains("https://github.com/analindqvist")
+    );
+}
+
+#[test]
+fn paper_sizes() {
+    let f = json_fixtures()
+        .into_iter()
+        .find(|p| p.ends_with("minimal.json"))
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cv.docx");
+    resumeconv().arg(&f).arg("-o").arg(&out).assert().success();
+    assert!(
+        entry(&std::fs::read(&out).unwrap(), "word/document.xml")
+            .contains(r#"<w:pgSz w:w="11906" w:h="16838" />"#)
+    );
+    resumeconv()
+        .arg(&f)
+        .arg("-o")
+        .arg(&out)
+        .args(["--paper", "letter"])
+        .assert()
+        .success();
+    assert!(
+        entry(&std::fs::read(&out).unwrap(), "word/document.xml")
+            .contains(r#"<w:pgSz w:w="12240" w:h="15840" />"#)
+    );
+}
+
+#[test]
+fn refuses_docx_to_a_terminal_only_when_asked_for_stdout_implicitly() {
+    // Not a terminal here: -t docx to stdout is allowed and writes a zip.
+    let f = json_fixtures()
+        .into_iter()
+        .find(|p| p.ends_with("minimal.json"))
+        .unwrap();
+    let out = resumeconv().arg(&f).args(["-t", "docx"]).assert().success();
+    assert!(out.get_output().stdout.starts_with(b"PK\x03\x04"));
+}
+
+#[test]
+fn broken_and_hostile_archives_are_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    // Truncated.
+    let f = json_fixtures()
+        .into_iter()
+        .find(|p| p.ends_with("complete.json"))
+        .unwrap();
+    let good = docx_of(&read_fixture(&f));
+    let truncated = dir.path().join("truncated.docx");
+    std::fs::write(&truncated, &good[..good.len() / 2]).unwrap();
+    resumeconv()
+        .arg(&truncated)
+        .args(["-t", "json"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not a valid DOCX (zip) archive"));
+    // A zip without word/document.xml.
+    let empty = dir.path().join("empty.docx");
+    {
+        let mut w = zip::ZipWriter::new(std::fs::File::create(&empty).unwrap());
+        w.start_file("hello.txt", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut w, b"hi").unwrap();
+        w.finish().unwrap();
+    }
+    resumeconv()
+        .arg(&empty)
+        .args(["-t", "json"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no word/document.xml"));
+    // A zip bomb: 60 MB of zeros.
+    let bomb = dir.path().join("bomb.docx");
+    {
+        let mut w = zip::ZipWriter::new(std::fs::File::create(&bomb).unwrap());
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        w.start_file("word/document.xml", opts).unwrap();
+        let zeros = vec![0u8; 1024 * 1024];
+        for _ in 0..60 {
+            std::io::Write::write_all(&mut w, &zeros).unwrap();
+        }
+        w.finish().unwrap();
+    }
+    assert!(std::fs::metadata(&bomb).unwrap().len() < 1024 * 1024);
+    resumeconv()
+        .arg(&bomb)
+        .args(["-t", "json"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("zip bomb")
+                .or(predicate::str::contains("expands to more than")),
+        );
+}
+
+/// Every DOCX we write opens in python-docx and converts with LibreOffice. CI installs both
+/// (`.ci/run`); a machine without them fails here rather than skipping silently.
+#[test]
+fn other_programs_open_what_we_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for f in json_fixtures() {
+        let out = dir
+            .path()
+            .join(format!("{}.docx", f.file_stem().unwrap().to_string_lossy()));
+        std::fs::write(&out, docx_of(&read_fixture(&f))).unwrap();
+        files.push(out);
+    }
+    let script = "import sys, docx\nfor p in sys.argv[1:]:\n    d = docx.Document(p)\n    assert d.paragraphs, p\n    assert all(par.style is not None for par in d.paragraphs), p\nprint('ok')";
+    let py = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .args(&files)
+        .output()
+        .expect("python3");
+    assert!(
+        py.status.success(),
+        "python-docx: {}",
+        String::from_utf8_lossy(&py.stderr)
+    );
+    let profile = dir.path().join("lo-profile");
+    let lo = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .args(&files)
+        .output()
+        .expect("LibreOffice (soffice) is installed");
+    assert!(
+        lo.status.success(),
+        "{}",
+        String::from_utf8_lossy(&lo.stderr)
+    );
+    for f in &files {
+        let pdf = f.with_extension("pdf");
+        let bytes = std::fs::read(&pdf)
+            .unwrap_or_else(|_| panic!("LibreOffice did not convert {}", f.display()));
+        assert!(bytes.starts_with(b"%PDF-"), "{}", pdf.display());
+    }
+}
