@@ -278,11 +278,63 @@ fn group(chunk: &Chunk, section: Section, found: &mut Found) -> Vec<Raw> {
             continue;
         }
         match out.last_mut() {
-            Some(cur) => cur.body.push(line.clone()),
+            Some(cur) => {
+                // "*Lead Web Designer* **2001-2004** Globally re-engineer …" in one paragraph
+                // (a definition flattened by a converter): the emphasised start is header.
+                match styled_lead(line)
+                    .filter(|_| cur.body.is_empty() && cur.tail.is_none() && !line.is_item())
+                {
+                    Some((lead, rest)) => {
+                        cur.header.push(lead);
+                        cur.body.push(rest);
+                    }
+                    None => cur.body.push(line.clone()),
+                }
+            }
             None => found.unplaced(line, "before the first entry of a section, not placed"),
         }
     }
     out
+}
+
+/// Splits a line that starts with a few emphasised words and goes on with plain text into
+/// the two.
+fn styled_lead(line: &Line) -> Option<(Line, Line)> {
+    let first_plain = line.spans.iter().position(|s| {
+        !s.styled() && !s.text.trim().is_empty() && s.text.split_whitespace().count() > 8
+    })?;
+    if first_plain == 0 {
+        return None;
+    }
+    let lead: Vec<Span> = line.spans[..first_plain].to_vec();
+    let lead_words: usize = lead.iter().map(|s| s.text.split_whitespace().count()).sum();
+    if lead_words == 0
+        || lead_words > 10
+        || lead
+            .iter()
+            .any(|s| !s.styled() && !s.text.trim().is_empty())
+    {
+        return None;
+    }
+    let mut head = line.clone();
+    head.spans = lead;
+    head.set_text(super::lines::clean_text(
+        &head
+            .spans
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<String>(),
+    ));
+    let mut rest = line.clone();
+    rest.spans = line.spans[first_plain..].to_vec();
+    rest.set_text(super::lines::clean_text(
+        &rest
+            .spans
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<String>(),
+    ));
+    Some((head, rest))
 }
 
 /// Cuts a line holding several `**name** - description` entries into one span list each.

@@ -212,10 +212,13 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
                 }
                 Some(_) => {}
                 None => {
+                    // Inside a list-like section opened by a real heading, any heading names a
+                    // group ("## EXPERT" under "#### TECH SKILLS"); under a pseudo-heading
+                    // (a plain "Skills" line) only a deeper one does.
                     let list_like = matches!(
                         here.section,
                         Some(Section::Skills | Section::Languages | Section::Interests)
-                    );
+                    ) && here.level != PSEUDO_LEVEL;
                     let belongs =
                         cur == 0 || level > here.level || list_like || line.date().is_some();
                     if !belongs {

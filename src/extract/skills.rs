@@ -294,7 +294,12 @@ pub fn skills(chunk: &Chunk, found: &mut Found) {
                 groups.len() - 1
             }
         };
-        if l.sentence_like() && l.words() > 12 && !l.text.contains(',') {
+        let term_first = l
+            .spans
+            .iter()
+            .find(|s| !s.text.trim().is_empty())
+            .is_some_and(|s| s.bold && s.text.trim().ends_with(':'));
+        if l.sentence_like() && l.words() > 6 && !l.text.contains(',') && !term_first {
             found.unplaced(l, "a sentence in a skills list, not placed");
             continue;
         }
