@@ -316,19 +316,69 @@ fn finish(bytes: Vec<u8>, opts: &Options) -> Result<Vec<u8>, Error> {
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default());
+    let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
     for i in 0..input.len() {
         let mut file = input.by_index(i).map_err(|e| err(&e))?;
-        let name = file.name().to_string();
         if file.is_dir() {
             continue;
         }
         let mut data = Vec::new();
         file.read_to_end(&mut data).map_err(|e| err(&e))?;
+        entries.push((file.name().to_string(), data));
+    }
+    // docx-rs numbers hyperlink relationships and paragraph ids with process-wide counters:
+    // renumber them in document order so the bytes do not depend on what else the process
+    // wrote before.
+    let document = entries
+        .iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .map(|(_, d)| String::from_utf8_lossy(d).to_string())
+        .unwrap_or_default();
+    let mut link_ids: Vec<String> = Vec::new();
+    for piece in document.split("r:id=\"rIdHyperlink").skip(1) {
+        let id = piece.split('"').next().unwrap_or("").to_string();
+        if !link_ids.contains(&id) {
+            link_ids.push(id);
+        }
+    }
+    let renumber_links = |xml: &str| -> String {
+        // Two steps (to placeholders, then to final ids) so renamed ids never collide.
+        let mut x = xml.to_string();
+        for (k, id) in link_ids.iter().enumerate() {
+            x = x.replace(
+                &format!("\"rIdHyperlink{id}\""),
+                &format!("\"rIdLink\u{1}{k}\""),
+            );
+        }
+        for k in 0..link_ids.len() {
+            x = x.replace(
+                &format!("\"rIdLink\u{1}{k}\""),
+                &format!("\"rIdHyperlink{}\"", k + 1),
+            );
+        }
+        x
+    };
+    for (name, data) in &mut entries {
+        let original = String::from_utf8_lossy(data).to_string();
+        if name == "word/document.xml" {
+            let mut n = 0usize;
+            let mut xml = String::new();
+            for (i, piece) in renumber_links(&original).split("w14:paraId=\"").enumerate() {
+                if i == 0 {
+                    xml.push_str(piece);
+                    continue;
+                }
+                n += 1;
+                let rest = piece.split_once('"').map_or("", |(_, r)| r);
+                xml.push_str(&format!("w14:paraId=\"{n:08X}\"{rest}"));
+            }
+            *data = xml.into_bytes();
+        }
         if name == "word/_rels/document.xml.rels" {
-            data = sorted_relationships(&String::from_utf8_lossy(&data)).into_bytes();
+            *data = sorted_relationships(&renumber_links(&original)).into_bytes();
         }
         if name == "docProps/core.xml" {
-            let mut xml = String::from_utf8_lossy(&data).to_string();
+            let mut xml = original.clone();
             let author = xml_escape(opts.author.as_deref().unwrap_or("resumeconv"));
             xml = xml.replace(
                 "<dc:creator>unknown</dc:creator>",
@@ -344,8 +394,10 @@ fn finish(bytes: Vec<u8>, opts: &Options) -> Result<Vec<u8>, Error> {
                     &format!("<dc:title>{}</dc:title></cp:coreProperties>", xml_escape(t)),
                 );
             }
-            data = xml.into_bytes();
+            *data = xml.into_bytes();
         }
+    }
+    for (name, data) in entries {
         out.start_file(name, options).map_err(|e| err(&e))?;
         out.write_all(&data).map_err(|e| err(&e))?;
     }

@@ -247,3 +247,39 @@ fn other_programs_open_what_we_write() {
         assert!(bytes.starts_with(b"%PDF-"), "{}", pdf.display());
     }
 }
+
+/// `samples/rendered/` holds the Markdown and DOCX of every sample; they must be what the
+/// current build writes (regenerate with the commands in the README).
+#[test]
+fn rendered_samples_are_current() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut checked = 0;
+    for entry in std::fs::read_dir(root.join("samples")).unwrap() {
+        let path = entry.unwrap().path();
+        let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
+            continue;
+        };
+        if !matches!(ext, "json" | "md" | "txt") {
+            continue;
+        }
+        let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+        let bytes = std::fs::read(&path).unwrap();
+        let format = resumeconv::detect_format(&path.to_string_lossy(), &bytes, None).unwrap();
+        let resume = resumeconv::read_resume(&bytes, format, "x").unwrap().resume;
+        for (to, ext) in [(Format::Markdown, "md"), (Format::Docx, "docx")] {
+            let expected =
+                std::fs::read(root.join("samples/rendered").join(format!("{stem}.{ext}"))).unwrap();
+            let now = resumeconv::render(&resume, to).unwrap();
+            if now != expected {
+                std::fs::write(
+                    std::env::temp_dir().join(format!("stale-{stem}.{ext}")),
+                    &now,
+                )
+                .unwrap();
+            }
+            assert!(now == expected, "samples/rendered/{stem}.{ext} is stale");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 8);
+}
