@@ -81,5 +81,25 @@ fn scaling(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, stages, scaling);
+fn writers(c: &mut Criterion) {
+    let json = include_bytes!("../samples/ana-lindqvist.json");
+    let resume = resumeconv::read::json::read(json, "x").unwrap_or_default();
+    c.bench_function("present (Resume -> Doc)", |b| b.iter(|| resumeconv::present::present(black_box(&resume))));
+    c.bench_function("JSON -> Markdown", |b| {
+        b.iter(|| {
+            let r = resumeconv::read::json::read(black_box(json), "x").unwrap_or_default();
+            resumeconv::render(&r, Format::Markdown)
+        })
+    });
+    c.bench_function("JSON -> DOCX", |b| {
+        b.iter(|| {
+            let r = resumeconv::read::json::read(black_box(json), "x").unwrap_or_default();
+            resumeconv::render(&r, Format::Docx)
+        })
+    });
+    let docx = resumeconv::render(&resume, Format::Docx).unwrap_or_default();
+    c.bench_function("DOCX -> JSON", |b| b.iter(|| resumeconv::read_resume(black_box(&docx), Format::Docx, "x")));
+}
+
+criterion_group!(benches, stages, scaling, writers);
 criterion_main!(benches);
