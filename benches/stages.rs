@@ -84,7 +84,9 @@ fn scaling(c: &mut Criterion) {
 fn writers(c: &mut Criterion) {
     let json = include_bytes!("../samples/ana-lindqvist.json");
     let resume = resumeconv::read::json::read(json, "x").unwrap_or_default();
-    c.bench_function("present (Resume -> Doc)", |b| b.iter(|| resumeconv::present::present(black_box(&resume))));
+    c.bench_function("present (Resume -> Doc)", |b| {
+        b.iter(|| resumeconv::present::present(black_box(&resume)))
+    });
     c.bench_function("JSON -> Markdown", |b| {
         b.iter(|| {
             let r = resumeconv::read::json::read(black_box(json), "x").unwrap_or_default();
@@ -98,7 +100,9 @@ fn writers(c: &mut Criterion) {
         })
     });
     let docx = resumeconv::render(&resume, Format::Docx).unwrap_or_default();
-    c.bench_function("DOCX -> JSON", |b| b.iter(|| resumeconv::read_resume(black_box(&docx), Format::Docx, "x")));
+    c.bench_function("DOCX -> JSON", |b| {
+        b.iter(|| resumeconv::read_resume(black_box(&docx), Format::Docx, "x"))
+    });
 }
 
 criterion_group!(benches, stages, scaling, writers);

@@ -168,6 +168,18 @@ fn continues_header(line: &Line, raw: &Raw) -> bool {
             return true;
         }
     }
+    // An emphasised short line right under a one-line header: the role under a company
+    // ("**Initrode Conglomerated**" then "*Principal and Creative Lead*").
+    if raw.header.len() == 1
+        && line.first
+        && line.all_styled(true)
+        && line.words() <= 10
+        && !line.sentence_like()
+        && !line.text.contains(':')
+        && (last.is_heading() || last.all_styled(true) || last.kind == Kind::Term)
+    {
+        return true;
+    }
     let same_block =
         last.block == line.block || (last.kind == Kind::Term && line.kind == Kind::Definition);
     if same_block {

@@ -147,8 +147,23 @@ fn push_block(out: &mut Vec<Line>, b: &Block, index: usize) {
             }
         }
         _ => {
-            for (n, spans) in b.lines().into_iter().enumerate() {
-                let l = Line::new(b.kind, spans, b.line + n, n == 0, index);
+            for (n, mut spans) in b.lines().into_iter().enumerate() {
+                // "- item" on a line of its own inside a paragraph is a bullet (text
+                // converted as if it were Markdown keeps them so).
+                let mut kind = b.kind;
+                if n > 0 && b.kind != Kind::Quote {
+                    if let Some(first) = spans.first_mut() {
+                        let t = first.text.trim_start();
+                        if let Some(rest) = t
+                            .strip_prefix(['-', '•', '*', '·', '▪', '–'])
+                            .filter(|r| r.starts_with(' '))
+                        {
+                            first.text = rest.trim_start().to_string();
+                            kind = Kind::ListItem(0);
+                        }
+                    }
+                }
+                let l = Line::new(kind, spans, b.line + n, n == 0, index);
                 if !l.text.is_empty() {
                     out.push(l);
                 }

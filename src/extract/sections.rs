@@ -32,6 +32,12 @@ fn heading_of(line: &Line) -> Option<(Option<Section>, u8)> {
     if let Some(level) = line.heading_level() {
         return Some((classify_heading(&line.text), level));
     }
+    // "SKILLS -------" (or with dashes a converter made typographic) on a line of its own.
+    if line.kind == Kind::Paragraph && line.first {
+        if let Some(title) = crate::read::text::dashed_heading(&line.text) {
+            return Some((classify_heading(title), 1));
+        }
+    }
     if !matches!(line.kind, Kind::Paragraph) || !line.first || line.words() > 5 {
         return None;
     }

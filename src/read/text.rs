@@ -13,7 +13,7 @@ const LEVEL_CAPS: u8 = 3;
 
 /// `SKILLS -------` or `== Skills ==`: a title followed by a run of rule characters.
 pub fn dashed_heading(line: &str) -> Option<&str> {
-    let caps = crate::static_re!(r"^\s*([^\s=\-_~*].*?)\s+[=\-_~]{3,}\s*$").captures(line)?;
+    let caps = crate::static_re!(r"^\s*([^\s=\-_~*—–].*?)\s+[=\-_~—–]{3,}\s*$").captures(line)?;
     let title = caps.get(1)?.as_str().trim();
     (title.chars().any(char::is_alphabetic) && title.chars().count() <= 60).then_some(title)
 }

@@ -108,3 +108,49 @@ fn own_samples_reach_f1_095_each() {
         0.95,
     );
 }
+
+/// DOCX written by someone else: pandoc turns each seed and corpus document into DOCX (line
+/// breaks kept, as the authors wrote them); reading that DOCX must come within 0.02 F1 of
+/// reading the original. CI installs pandoc (`.ci/run`).
+#[test]
+fn pandoc_docx_reads_as_well_as_the_original() {
+    let shared = shared();
+    let mut inputs = files(&shared.join("seeds"), &["txt", "md"]);
+    inputs.extend(files(&shared.join("corpus"), &["txt", "md"]));
+    let gold = tempfile::tempdir().unwrap();
+    for dir in ["gold", "corpus"] {
+        for g in files(&shared.join(dir), &["json"]) {
+            std::fs::copy(&g, gold.path().join(g.file_name().unwrap())).unwrap();
+        }
+    }
+    let direct = tempfile::tempdir().unwrap();
+    convert_all(&inputs, direct.path());
+    let docx_dir = tempfile::tempdir().unwrap();
+    let mut docx_files = Vec::new();
+    for f in &inputs {
+        let out = docx_dir
+            .path()
+            .join(format!("{}.docx", f.file_stem().unwrap().to_string_lossy()));
+        let status = std::process::Command::new("pandoc")
+            .args(["-f", "markdown+hard_line_breaks", "-t", "docx"])
+            .arg(f)
+            .arg("-o")
+            .arg(&out)
+            .status()
+            .expect("pandoc is installed");
+        assert!(status.success(), "pandoc failed on {}", f.display());
+        docx_files.push(out);
+    }
+    let via_docx = tempfile::tempdir().unwrap();
+    convert_all(&docx_files, via_docx.path());
+    let a = score(gold.path(), direct.path());
+    let b = score(gold.path(), via_docx.path());
+    assert_eq!(b.len(), inputs.len());
+    for (doc, f_direct) in &a {
+        let f_docx = b[doc];
+        assert!(
+            f_docx + 0.02 >= *f_direct,
+            "{doc}: DOCX {f_docx:.3} vs original {f_direct:.3}"
+        );
+    }
+}
