@@ -122,7 +122,19 @@ pub fn read(bytes: &[u8], file: &str, limits: &Limits) -> Result<Doc, Error> {
     };
     let v: Value =
         serde_json::from_str(&json).map_err(|e| bad(file, format!("cannot read DOCX: {e}")))?;
-    Ok(Reader::new(&v).document(&v))
+    let boxes = document_xml(bytes)
+        .map(|xml| super::docx_textbox::text_boxes(&xml))
+        .unwrap_or_default();
+    Ok(Reader::new(&v).document(&v, &boxes))
+}
+
+/// The main document part as text (already checked against the limits).
+fn document_xml(bytes: &[u8]) -> Option<String> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    let mut entry = zip.by_name("word/document.xml").ok()?;
+    let mut s = String::new();
+    entry.read_to_string(&mut s).ok()?;
+    Some(s)
 }
 
 /// A paragraph style, resolved through its `basedOn` chain.
@@ -132,11 +144,16 @@ struct StyleInfo {
     list: bool,
     bold: bool,
     italic: bool,
+    /// Font size in half-points.
+    size: Option<u64>,
 }
 
 struct Reader {
     styles: HashMap<String, StyleInfo>,
     links: HashMap<String, String>,
+    /// Font size and word count of each plain paragraph, by block index, to find headings
+    /// set only in a larger size.
+    sizes: std::cell::RefCell<Vec<(usize, u64, usize)>>,
 }
 
 impl Reader {
@@ -157,15 +174,64 @@ impl Reader {
                 links.insert(id.to_string(), url.to_string());
             }
         }
-        Reader { styles, links }
+        Reader {
+            styles,
+            links,
+            sizes: std::cell::RefCell::new(Vec::new()),
+        }
     }
 
-    fn document(&self, v: &Value) -> Doc {
+    fn document(
+        &self,
+        v: &Value,
+        boxes: &[(usize, Vec<super::docx_textbox::BoxParagraph>)],
+    ) -> Doc {
         let mut doc = Doc::default();
+        let mut top = 0usize;
         for child in v["document"]["children"].as_array().into_iter().flatten() {
+            if matches!(child["type"].as_str(), Some("paragraph" | "table")) {
+                // A text box's text is read where it is anchored.
+                for (_, paragraphs) in boxes.iter().filter(|(at, _)| *at == top) {
+                    for p in paragraphs {
+                        self.box_paragraph(p, &mut doc);
+                    }
+                }
+                top += 1;
+            }
             self.child(child, &mut doc);
         }
+        for (_, paragraphs) in boxes.iter().filter(|(at, _)| *at >= top) {
+            for p in paragraphs {
+                self.box_paragraph(p, &mut doc);
+            }
+        }
+        self.headings_by_size(&mut doc);
         doc
+    }
+
+    fn box_paragraph(&self, p: &super::docx_textbox::BoxParagraph, doc: &mut Doc) {
+        let style = p
+            .style
+            .as_deref()
+            .and_then(|s| self.styles.get(s))
+            .cloned()
+            .unwrap_or_default();
+        let mut spans = Vec::new();
+        for (text, bold, italic) in &p.runs {
+            if text == "\n" {
+                spans.push(Span::line_break());
+            } else {
+                let bold = *bold || (style.bold && style.heading.is_none());
+                push_text(&mut spans, text, bold, *italic || style.italic, false, None);
+            }
+        }
+        let kind = match style.heading {
+            Some(l) => Kind::Heading(l),
+            None if p.numbered || style.list => Kind::ListItem(0),
+            None => Kind::Paragraph,
+        };
+        doc.blocks
+            .push(Block::new(kind, spans, doc.blocks.len() + 1));
     }
 
     fn child(&self, child: &Value, doc: &mut Doc) {
@@ -256,8 +322,47 @@ impl Reader {
                 }
             }
         }
+        if kind == Kind::Paragraph {
+            let size = data["children"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|c| c["data"]["runProperty"]["sz"].as_u64())
+                .max()
+                .or(style.size);
+            if let Some(size) = size {
+                let words = text.split_whitespace().count();
+                self.sizes
+                    .borrow_mut()
+                    .push((doc.blocks.len(), size, words));
+            }
+        }
         doc.blocks
             .push(Block::new(kind, spans, doc.blocks.len() + 1));
+    }
+
+    /// Short paragraphs set clearly larger than the body text are headings: the largest
+    /// sizes level 1, the others level 2.
+    fn headings_by_size(&self, doc: &mut Doc) {
+        let sizes = self.sizes.borrow();
+        let mut words_by_size: HashMap<u64, usize> = HashMap::new();
+        for (_, size, words) in sizes.iter() {
+            *words_by_size.entry(*size).or_default() += words;
+        }
+        let Some(body) = words_by_size
+            .iter()
+            .max_by_key(|(s, w)| (**w, std::cmp::Reverse(**s)))
+            .map(|(s, _)| *s)
+        else {
+            return;
+        };
+        for (index, size, words) in sizes.iter() {
+            if *words <= 8 && size * 4 >= body * 5 {
+                if let Some(b) = doc.blocks.get_mut(*index) {
+                    b.kind = Kind::Heading(if size * 5 >= body * 8 { 1 } else { 2 });
+                }
+            }
+        }
     }
 
     fn run(&self, data: &Value, style: &StyleInfo, link: Option<&str>, spans: &mut Vec<Span>) {
@@ -313,6 +418,9 @@ fn resolve(id: &str, raw: &HashMap<String, &Value>, depth: usize) -> StyleInfo {
     }
     if let Some(i) = rp["italic"].as_bool() {
         info.italic = i;
+    }
+    if let Some(sz) = rp["sz"].as_u64() {
+        info.size = Some(sz);
     }
     info
 }

@@ -5,6 +5,7 @@
 
 pub mod decode;
 pub mod docx;
+pub mod docx_textbox;
 pub mod json;
 pub mod markdown;
 pub mod text;

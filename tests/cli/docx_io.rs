@@ -283,3 +283,95 @@ fn rendered_samples_are_current() {
     }
     assert!(checked >= 8);
 }
+
+/// Text in text boxes (a two-column template's sidebar) is read, once, where it is anchored.
+#[test]
+fn text_boxes_are_read() {
+    let r: Resume = serde_json::from_str(
+        r#"{"basics": {"name": "Rui Costa", "label": "Civil Engineer"},
+            "work": [{"name": "Betão Lda", "position": "Site Engineer", "startDate": "2019"}]}"#,
+    )
+    .unwrap();
+    let docx = docx_of(&r);
+    let sidebar = r#"<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Skills</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">AutoCAD, Revit &amp; Civil 3D</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>Skills</w:t></w:r></w:p><w:p><w:r><w:t>AutoCAD, Revit &amp; Civil 3D</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"#;
+    // Rewrite the package with the sidebar as the last paragraph of the body.
+    let mut input = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..input.len() {
+        let mut f = input.by_index(i).unwrap();
+        let name = f.name().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(data).unwrap().replacen(
+                "<w:sectPr",
+                &format!("{sidebar}<w:sectPr"),
+                1,
+            );
+            data = xml.into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut out, &data).unwrap();
+    }
+    let bytes = out.finish().unwrap().into_inner();
+    let back = resumeconv::read_resume(&bytes, Format::Docx, "x")
+        .unwrap()
+        .resume;
+    let skills = back.skills.expect("skills from the text box");
+    assert_eq!(skills.len(), 1);
+    assert_eq!(
+        skills[0].keywords.as_deref(),
+        Some(&["AutoCAD".to_string(), "Revit & Civil 3D".to_string()][..])
+    );
+    assert_eq!(back.work.unwrap()[0].name.as_deref(), Some("Betão Lda"));
+}
+
+/// A Word résumé made without heading styles: the name and section titles only set larger
+/// (as many templates do) are still headings.
+#[test]
+fn headings_by_size_in_other_peoples_docx() {
+    use docx_rs::{Docx, Paragraph, Run};
+    let p = |text: &str, size: usize, bold: bool| {
+        let mut r = Run::new().add_text(text).size(size);
+        if bold {
+            r = r.bold();
+        }
+        Paragraph::new().add_run(r)
+    };
+    let mut buf = std::io::Cursor::new(Vec::new());
+    Docx::new()
+        .add_paragraph(p("Dana Whitfield", 44, true))
+        .add_paragraph(p("dana@example.com · +1 555 0100", 20, false))
+        .add_paragraph(p("Work History", 30, true))
+        .add_paragraph(p("Harbor Freight Lines — Logistics Coordinator", 22, true))
+        .add_paragraph(p("Jan 2019 – Present", 20, false))
+        .add_paragraph(p(
+            "Planned daily routes for a fleet of forty trucks across three states and two ports.",
+            20,
+            false,
+        ))
+        .add_paragraph(p("Education", 30, true))
+        .add_paragraph(p(
+            "Ohio State University — BSc in Supply Chain Management",
+            22,
+            true,
+        ))
+        .build()
+        .pack(&mut buf)
+        .unwrap();
+    let r = resumeconv::read_resume(buf.get_ref(), Format::Docx, "x")
+        .unwrap()
+        .resume;
+    let basics = r.basics.unwrap();
+    assert_eq!(basics.name.as_deref(), Some("Dana Whitfield"));
+    assert_eq!(basics.email.as_deref(), Some("dana@example.com"));
+    let work = r.work.unwrap();
+    assert_eq!(work[0].name.as_deref(), Some("Harbor Freight Lines"));
+    assert_eq!(work[0].position.as_deref(), Some("Logistics Coordinator"));
+    assert_eq!(work[0].start_date.as_deref(), Some("2019-01"));
+    assert_eq!(
+        r.education.unwrap()[0].institution.as_deref(),
+        Some("Ohio State University")
+    );
+}
