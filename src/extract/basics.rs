@@ -468,38 +468,7 @@ fn is_headline(p: &Part) -> bool {
 
 /// Title words that name a person's role (not "software" or "senior").
 fn is_title_noun(w: &str) -> bool {
-    const MODIFIERS: &[&str] = &[
-        "senior",
-        "sr",
-        "junior",
-        "jr",
-        "staff",
-        "principal",
-        "software",
-        "product",
-        "project",
-        "program",
-        "programme",
-        "full-stack",
-        "fullstack",
-        "backend",
-        "back-end",
-        "frontend",
-        "front-end",
-        "engineering",
-        "team",
-        "vice",
-        "interim",
-        "deputy",
-        "ux",
-        "ui",
-        "qa",
-        "devops",
-        "head",
-        "chief",
-        "internship",
-    ];
-    !lexicon::has(MODIFIERS, w)
+    !lexicon::has(lexicon::TITLE_MODIFIERS, w)
 }
 
 fn is_region(s: &str) -> bool {

@@ -731,16 +731,7 @@ fn body(raw: &Raw, found: &mut Found) -> Body {
         // "Roles: Author, Maintainer", "Keywords: Rust, PostgreSQL"
         if let Some((label, rest)) = line.text.split_once(": ") {
             if let Some(kind) = label_kind(label) {
-                let list: Vec<String> = split_commas(rest)
-                    .into_iter()
-                    .map(|x| {
-                        x.trim_start_matches("and ")
-                            .trim_end_matches('.')
-                            .trim()
-                            .to_string()
-                    })
-                    .filter(|x| !x.is_empty())
-                    .collect();
+                let list: Vec<String> = list_items(rest);
                 let value = Some(rest.trim().to_string());
                 match kind {
                     "courses" => b.courses.extend(list),
@@ -1300,18 +1291,21 @@ pub fn parse_degree(s: &str) -> (Option<String>, Option<String>, Option<String>)
 fn courses(s: &str) -> Option<Vec<String>> {
     let c = crate::static_re!(r"(?i)^(?:relevant\s+|selected\s+|key\s+)?(?:courses|coursework|modules|classes|subjects)\s*(?:taken|included)?\s*[:\-–]\s*(.+)$").captures(s)?;
     let list = c.get(1)?.as_str();
-    Some(
-        split_commas(list)
-            .into_iter()
-            .map(|x| {
-                x.trim_start_matches("and ")
-                    .trim_end_matches('.')
-                    .trim()
-                    .to_string()
-            })
-            .filter(|x| !x.is_empty())
-            .collect(),
-    )
+    Some(list_items(list))
+}
+
+/// "A, B, and C." → the items.
+fn list_items(list: &str) -> Vec<String> {
+    split_commas(list)
+        .into_iter()
+        .map(|x| {
+            x.trim_start_matches("and ")
+                .trim_end_matches('.')
+                .trim()
+                .to_string()
+        })
+        .filter(|x| !x.is_empty())
+        .collect()
 }
 
 /// Name, roles, description and URL of a project header.

@@ -532,6 +532,40 @@ pub const TITLE_WORDS: &[&str] = &[
     "ontwikkelaar",
 ];
 
+/// Title words that qualify a role rather than name it ("senior", "software", "head"): a
+/// headline must end in a title word that is not one of these.
+pub const TITLE_MODIFIERS: &[&str] = &[
+    "senior",
+    "sr",
+    "junior",
+    "jr",
+    "staff",
+    "principal",
+    "software",
+    "product",
+    "project",
+    "program",
+    "programme",
+    "full-stack",
+    "fullstack",
+    "backend",
+    "back-end",
+    "frontend",
+    "front-end",
+    "engineering",
+    "team",
+    "vice",
+    "interim",
+    "deputy",
+    "ux",
+    "ui",
+    "qa",
+    "devops",
+    "head",
+    "chief",
+    "internship",
+];
+
 /// Words that make a phrase an organisation (lowercase, without dots).
 pub const ORG_WORDS: &[&str] = &[
     "inc",

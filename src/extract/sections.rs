@@ -111,6 +111,22 @@ pub fn testimonial(text: &str) -> Option<(String, String)> {
     ))
 }
 
+/// Adds a line to a chunk gathered from anywhere in the document (contact details, quoted
+/// testimonials), creating the chunk the first time.
+fn side_chunk(chunks: &mut Vec<Chunk>, slot: &mut Option<usize>, section: Section, line: Line) {
+    let idx = *slot.get_or_insert_with(|| {
+        chunks.push(Chunk {
+            section: Some(section),
+            title: format!("{section:?}").to_lowercase(),
+            ..Chunk::default()
+        });
+        chunks.len() - 1
+    });
+    if let Some(c) = chunks.get_mut(idx) {
+        c.lines.push(line);
+    }
+}
+
 /// Cuts lines into chunks: the preamble first, then one chunk per section.
 pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk> {
     let name_key = name.map(normalized).filter(|n| n.len() >= 3);
@@ -163,15 +179,12 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
                 || (heading.is_none() && is_contact_line(line, true))
             {
                 if !contact_heading {
-                    let idx = *contact_chunk.get_or_insert_with(|| {
-                        chunks.push(Chunk {
-                            section: Some(Section::Contact),
-                            title: "contact".into(),
-                            ..Chunk::default()
-                        });
-                        chunks.len() - 1
-                    });
-                    chunks[idx].lines.push(line.clone());
+                    side_chunk(
+                        &mut chunks,
+                        &mut contact_chunk,
+                        Section::Contact,
+                        line.clone(),
+                    );
                 }
                 continue;
             }
@@ -267,17 +280,9 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
             }
         }
         if let Some((quote, who)) = testimonial(&line.text) {
-            let idx = *references_chunk.get_or_insert_with(|| {
-                chunks.push(Chunk {
-                    section: Some(Section::References),
-                    title: "references".into(),
-                    ..Chunk::default()
-                });
-                chunks.len() - 1
-            });
             let mut l = line.clone();
             l.set_text(format!("“{quote}” - {who}"));
-            chunks[idx].lines.push(l);
+            side_chunk(&mut chunks, &mut references_chunk, Section::References, l);
             continue;
         }
         // Contact details outside the preamble (a footer) are contact, not content.
@@ -286,15 +291,12 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
             && !line.is_heading()
             && is_contact_line(line, false)
         {
-            let idx = *contact_chunk.get_or_insert_with(|| {
-                chunks.push(Chunk {
-                    section: Some(Section::Contact),
-                    title: "contact".into(),
-                    ..Chunk::default()
-                });
-                chunks.len() - 1
-            });
-            chunks[idx].lines.push(line.clone());
+            side_chunk(
+                &mut chunks,
+                &mut contact_chunk,
+                Section::Contact,
+                line.clone(),
+            );
             continue;
         }
         chunks[cur].lines.push(line.clone());
