@@ -155,11 +155,16 @@ pub struct WriteOptions {
 /// The time stamped into documents: `SOURCE_DATE_EPOCH` when set (reproducible builds),
 /// else a fixed date, so the same input always gives the same bytes.
 pub fn document_date() -> String {
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
+    iso_datetime(source_date_epoch())
+}
+
+/// `SOURCE_DATE_EPOCH` when set and valid, else 0.
+pub fn source_date_epoch() -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|v| v.trim().parse::<i64>().ok())
-        .unwrap_or(0);
-    iso_datetime(secs)
+        .filter(|s| (0..=253_402_300_799).contains(s))
+        .unwrap_or(0)
 }
 
 /// Seconds since 1970 as `YYYY-MM-DDThh:mm:ssZ` (proleptic Gregorian, UTC).
@@ -192,8 +197,19 @@ pub fn render(resume: &Resume, format: Format) -> Result<Vec<u8>, Error> {
 
 /// Renders a résumé in the given format.
 pub fn render_with(resume: &Resume, format: Format, opts: &WriteOptions) -> Result<Vec<u8>, Error> {
+    render_full(resume, format, opts).map(|(bytes, _)| bytes)
+}
+
+/// Renders a résumé in the given format, with what the writer could not do (a character the
+/// PDF font lacks).
+pub fn render_full(
+    resume: &Resume,
+    format: Format,
+    opts: &WriteOptions,
+) -> Result<(Vec<u8>, Vec<Warning>), Error> {
     format.require_write()?;
     let mut out = Vec::new();
+    let mut warnings = Vec::new();
     match format {
         Format::Json => write::json::write(resume, &mut out).map_err(|source| Error::Write {
             path: "<memory>".into(),
@@ -215,6 +231,34 @@ pub fn render_with(resume: &Resume, format: Format, opts: &WriteOptions) -> Resu
             };
             out = write::docx::write(&present::present(resume), &docx_opts)?;
         }
+        Format::Pdf => {
+            let name = resume.basics.as_ref().and_then(|b| b.name.clone());
+            let keywords = resume
+                .skills
+                .iter()
+                .flatten()
+                .flat_map(|s| s.keywords.iter().flatten().cloned())
+                .take(20)
+                .collect();
+            let pdf_opts = write::pdf::Options {
+                paper: opts.paper,
+                title: Some(match &name {
+                    Some(n) => format!("{n} – Résumé"),
+                    None => "Résumé".to_string(),
+                }),
+                author: name,
+                subject: resume
+                    .basics
+                    .as_ref()
+                    .and_then(|b| b.label.clone())
+                    .or(Some("Résumé".into())),
+                keywords,
+                epoch: source_date_epoch(),
+            };
+            let (bytes, w) = write::pdf::write(&present::present(resume), &pdf_opts)?;
+            out = bytes;
+            warnings = w;
+        }
         _ => {
             return Err(Error::NotSupported {
                 name: format.name(),
@@ -222,7 +266,7 @@ pub fn render_with(resume: &Resume, format: Format, opts: &WriteOptions) -> Resu
             });
         }
     }
-    Ok(out)
+    Ok((out, warnings))
 }
 
 #[cfg(test)]

@@ -173,7 +173,8 @@ fn convert(cli: &Cli) -> Result<(), Error> {
     let reading = resumeconv::read_resume(&bytes, from, shown)?;
     report_warnings(shown, &reading.warnings, cli);
     let opts = resumeconv::WriteOptions { paper: cli.paper };
-    let rendered = resumeconv::render_with(&reading.resume, to, &opts)?;
+    let (rendered, written_warnings) = resumeconv::render_full(&reading.resume, to, &opts)?;
+    report_warnings(shown, &written_warnings, cli);
 
     match &out_path {
         Some(p) => output::write_atomic(p, &rendered),
