@@ -592,8 +592,8 @@ pub fn write(doc: &Doc, opts: &Options) -> Result<(Vec<u8>, Vec<Warning>), Error
     pdf.metadata.info.keywords = opts.keywords.clone();
     pdf.metadata.info.creator = "resumeconv".into();
     pdf.metadata.info.producer = "resumeconv".into();
-    pdf.metadata.info.creation_date = date.clone();
-    pdf.metadata.info.modification_date = date.clone();
+    pdf.metadata.info.creation_date = date;
+    pdf.metadata.info.modification_date = date;
     pdf.metadata.info.metadata_date = date;
     pdf.with_pages(pdf_pages);
     let save = PdfSaveOptions {
