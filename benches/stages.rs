@@ -99,6 +99,12 @@ fn writers(c: &mut Criterion) {
             resumeconv::render(&r, Format::Docx)
         })
     });
+    c.bench_function("JSON -> PDF", |b| {
+        b.iter(|| {
+            let r = resumeconv::read::json::read(black_box(json), "x").unwrap_or_default();
+            resumeconv::render(&r, Format::Pdf)
+        })
+    });
     let docx = resumeconv::render(&resume, Format::Docx).unwrap_or_default();
     c.bench_function("DOCX -> JSON", |b| {
         b.iter(|| resumeconv::read_resume(black_box(&docx), Format::Docx, "x"))

@@ -266,7 +266,11 @@ fn rendered_samples_are_current() {
         let bytes = std::fs::read(&path).unwrap();
         let format = resumeconv::detect_format(&path.to_string_lossy(), &bytes, None).unwrap();
         let resume = resumeconv::read_resume(&bytes, format, "x").unwrap().resume;
-        for (to, ext) in [(Format::Markdown, "md"), (Format::Docx, "docx")] {
+        for (to, ext) in [
+            (Format::Markdown, "md"),
+            (Format::Docx, "docx"),
+            (Format::Pdf, "pdf"),
+        ] {
             let expected =
                 std::fs::read(root.join("samples/rendered").join(format!("{stem}.{ext}"))).unwrap();
             let now = resumeconv::render(&resume, to).unwrap();
@@ -281,7 +285,7 @@ fn rendered_samples_are_current() {
             checked += 1;
         }
     }
-    assert!(checked >= 8);
+    assert!(checked >= 12);
 }
 
 /// Text in text boxes (a two-column template's sidebar) is read, once, where it is anchored.

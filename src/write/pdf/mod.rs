@@ -429,6 +429,36 @@ fn layout<'m>(doc: &Doc, m: &'m Metrics, paper: Paper) -> Layout<'m> {
     l
 }
 
+/// printpdf fills the trailer's `/ID` with process-wide random strings; they are replaced,
+/// in place and at the same length, by a hash of the file's content, so the same input gives
+/// the same bytes in any process.
+fn stable_file_id(bytes: &mut [u8]) {
+    let needle = b"/ID[(";
+    let Some(at) = bytes.windows(needle.len()).rposition(|w| w == needle) else {
+        return;
+    };
+    // FNV-1a over everything before the trailer.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes.iter().take(at) {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    let mut pos = at + needle.len();
+    for _ in 0..2 {
+        let end = bytes
+            .get(pos..)
+            .and_then(|s| s.iter().position(|&b| b == b')'))
+            .map(|e| pos + e);
+        let Some(end) = end else { return };
+        for b in bytes.iter_mut().take(end).skip(pos) {
+            h ^= h >> 29;
+            h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            *b = b'A' + u8::try_from(h % 10).unwrap_or(0);
+        }
+        pos = end + 2; // ")("
+    }
+}
+
 /// Page size in points.
 pub fn paper_points(p: Paper) -> (f32, f32) {
     match p {
@@ -504,7 +534,14 @@ pub fn write(doc: &Doc, opts: &Options) -> Result<(Vec<u8>, Vec<Warning>), Error
         let mut font_warnings = Vec::new();
         let parsed = ParsedFont::from_bytes(&bytes, 0, &mut font_warnings)
             .ok_or_else(|| err("the subset font did not parse"))?;
-        handles.insert(*face, pdf.add_font(&parsed));
+        // Named by face, not by printpdf's process-wide random ids, so the bytes do not depend
+        // on what else the process wrote.
+        let id = printpdf::FontId(format!("F{}", handles.len() + 1));
+        pdf.resources
+            .fonts
+            .map
+            .insert(id.clone(), printpdf::PdfFont::new(parsed));
+        handles.insert(*face, id);
     }
 
     let mut page_ops: Vec<Vec<Op>> = vec![Vec::new(); pages];
@@ -601,7 +638,8 @@ pub fn write(doc: &Doc, opts: &Options) -> Result<(Vec<u8>, Vec<Warning>), Error
         ..PdfSaveOptions::default()
     };
     let mut save_warnings = Vec::new();
-    let bytes = pdf.save(&save, &mut save_warnings);
+    let mut bytes = pdf.save(&save, &mut save_warnings);
+    stable_file_id(&mut bytes);
     warnings.dedup();
     Ok((bytes, warnings))
 }
