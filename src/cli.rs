@@ -31,9 +31,41 @@ pub struct Cli {
     #[arg(short = 'f', long = "from", value_name = "FORMAT")]
     pub from: Option<Format>,
 
-    /// Output format (default: from the output file's extension)
-    #[arg(short = 't', long = "to", value_name = "FORMAT")]
-    pub to: Option<Format>,
+    /// Output format(s), comma-separated in batch mode (default: from the -o extension)
+    #[arg(short = 't', long = "to", value_name = "FORMAT", value_delimiter = ',')]
+    pub to: Vec<Format>,
+
+    /// Batch mode: write each input's outputs into this directory, named from its stem
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<std::path::PathBuf>,
+
+    /// Look for inputs in sub-directories of the directories given
+    #[arg(short = 'r', long)]
+    pub recursive: bool,
+
+    /// Convert this many inputs at once (default: one per core)
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// Stop at the first input that fails
+    #[arg(long)]
+    pub fail_fast: bool,
+
+    /// Write a JSON report of the batch to FILE ('-' for stdout)
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<String>,
+
+    /// Treat warnings (content not placed, schema warnings) as failures (exit 3)
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Convert without writing anything: lint a set of résumés
+    #[arg(long)]
+    pub check: bool,
+
+    /// Take the K-th of N deterministic shares of the inputs (for CI matrices, job arrays)
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<(usize, usize)>,
 
     /// List every warning (content that could not be placed, dates that could not be read)
     #[arg(short = 'v', long = "warnings")]
@@ -54,6 +86,17 @@ pub struct Cli {
     /// Print the document structure read from the input (blocks and styles) on stderr
     #[arg(long, hide = true)]
     pub dump_doc: bool,
+}
+
+/// `K/N` with 1 ≤ K ≤ N.
+fn parse_shard(s: &str) -> Result<(usize, usize), String> {
+    let (k, n) = s.split_once('/').ok_or("expected K/N, such as 2/8")?;
+    let k: usize = k.trim().parse().map_err(|_| "K is not a number")?;
+    let n: usize = n.trim().parse().map_err(|_| "N is not a number")?;
+    if n == 0 || k == 0 || k > n {
+        return Err("expected 1 ≤ K ≤ N".into());
+    }
+    Ok((k, n))
 }
 
 #[derive(Debug, Subcommand)]

@@ -9,6 +9,7 @@
 //! The binary is a thin shell over this library: [`detect_format`], [`read_resume`] and
 //! [`render`] are the whole conversion; [`output::write_atomic`] puts the result in place.
 
+pub mod batch;
 pub mod doc;
 pub mod error;
 pub mod extract;

@@ -38,8 +38,9 @@ pub fn run(cli: Cli) -> ExitCode {
             }
         }
         None if cli.list_formats => print_stdout(list_formats().as_bytes()),
+        None if is_batch(&cli) => batch(&cli),
         None => match convert(&cli) {
-            Ok(()) => OK,
+            Ok(code) => code,
             Err(e) => fail(&e),
         },
     };
@@ -96,17 +97,12 @@ fn list_formats() -> String {
 }
 
 /// Converts one input to one output.
-fn convert(cli: &Cli) -> Result<(), Error> {
+fn convert(cli: &Cli) -> Result<u8, Error> {
     let input = match cli.inputs.as_slice() {
         [one] => one.as_str(),
-        [] => {
-            return Err(Error::Usage(
-                "no input given (use '-' for standard input)".into(),
-            ));
-        }
         _ => {
             return Err(Error::Usage(
-                "converting several inputs at once (batch mode) is not supported yet".into(),
+                "no input given (use '-' for standard input)".into(),
             ));
         }
     };
@@ -116,7 +112,7 @@ fn convert(cli: &Cli) -> Result<(), Error> {
     };
     let out_path: Option<PathBuf> = if to_stdout { None } else { cli.output.clone() };
 
-    let to = match (cli.to, &out_path) {
+    let to = match (cli.to.first().copied(), &out_path) {
         (Some(t), _) => t,
         (None, Some(p)) => Format::from_path(p).ok_or_else(|| {
             Error::Usage(format!(
@@ -175,9 +171,15 @@ fn convert(cli: &Cli) -> Result<(), Error> {
     let opts = resumeconv::WriteOptions { paper: cli.paper };
     let (rendered, written_warnings) = resumeconv::render_full(&reading.resume, to, &opts)?;
     report_warnings(shown, &written_warnings, cli);
+    if cli.strict && !(reading.warnings.is_empty() && written_warnings.is_empty()) {
+        if !cli.quiet {
+            eprintln!("resumeconv: {shown}: warnings fail under --strict; nothing written");
+        }
+        return Ok(INVALID);
+    }
 
     match &out_path {
-        Some(p) => output::write_atomic(p, &rendered),
+        Some(p) => output::write_atomic(p, &rendered)?,
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(&rendered)
@@ -185,9 +187,186 @@ fn convert(cli: &Cli) -> Result<(), Error> {
                 .map_err(|source| Error::Write {
                     path: "<stdout>".into(),
                     source,
-                })
+                })?
         }
     }
+    Ok(OK)
+}
+
+/// Batch mode: several inputs, a directory, several formats, `--out-dir`, `--check` or
+/// `--report`.
+fn is_batch(cli: &Cli) -> bool {
+    cli.inputs.len() > 1
+        || cli.out_dir.is_some()
+        || cli.to.len() > 1
+        || cli.check
+        || cli.report.is_some()
+        || cli.shard.is_some()
+        || cli
+            .inputs
+            .iter()
+            .any(|i| i != "-" && (Path::new(i).is_dir() || i.contains(['*', '?'])))
+}
+
+fn batch(cli: &Cli) -> u8 {
+    use resumeconv::batch;
+    use std::io::IsTerminal;
+    if cli.inputs.iter().any(|i| i == "-") {
+        return fail(&Error::Usage(
+            "standard input cannot be part of a batch".into(),
+        ));
+    }
+    if cli.output.is_some() {
+        return fail(&Error::Usage(
+            "-o names one output: use --out-dir DIR for several".into(),
+        ));
+    }
+    if cli.to.is_empty() && !cli.check {
+        return fail(&Error::Usage(
+            "batch mode needs -t FORMAT[,FORMAT...] (or --check)".into(),
+        ));
+    }
+    if cli.out_dir.is_none() && !cli.check {
+        return fail(&Error::Usage(
+            "batch mode needs --out-dir DIR (or --check)".into(),
+        ));
+    }
+    for f in &cli.to {
+        if let Err(e) = f.require_write() {
+            return fail(&e);
+        }
+    }
+    let mut inputs = match batch::expand(&cli.inputs, cli.recursive) {
+        Ok(i) => i,
+        Err(e) => return fail(&e),
+    };
+    if let Some((k, n)) = cli.shard {
+        inputs = batch::shard(inputs, k, n);
+    }
+    let out_dir = cli.out_dir.clone().unwrap_or_else(|| PathBuf::from("."));
+    if !cli.check {
+        if let Err(source) = std::fs::create_dir_all(&out_dir) {
+            return fail(&Error::Write {
+                path: out_dir.display().to_string(),
+                source,
+            });
+        }
+    }
+    let (jobs, name_warnings) = batch::plan(&inputs, &cli.to, &out_dir);
+    if !cli.quiet {
+        for w in &name_warnings {
+            eprintln!("resumeconv: warning: {w}");
+        }
+    }
+    let settings = batch::Settings {
+        from: cli.from,
+        to: cli.to.clone(),
+        out_dir: cli.out_dir.clone(),
+        recursive: cli.recursive,
+        jobs: cli.jobs,
+        fail_fast: cli.fail_fast,
+        strict: cli.strict,
+        check: cli.check,
+        shard: cli.shard,
+        write: resumeconv::WriteOptions { paper: cli.paper },
+    };
+    let terminal = std::io::stderr().is_terminal() && !cli.quiet;
+    let bar = terminal.then(|| {
+        let b = indicatif::ProgressBar::new(jobs.len() as u64);
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    });
+    let verbose = cli.warnings;
+    let quiet = cli.quiet;
+    let done = |r: &batch::InputReport| {
+        let line = describe(r, verbose);
+        match &bar {
+            Some(b) => {
+                if r.status != "converted" {
+                    b.println(line);
+                }
+                b.inc(1);
+            }
+            None if quiet && r.status == "converted" => {}
+            None if quiet => eprintln!("{}", describe(r, false)),
+            None => eprintln!("{line}"),
+        }
+    };
+    let report = batch::run(&jobs, &settings, &done);
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    if !cli.quiet {
+        let mut summary = format!(
+            "resumeconv: {} converted, {} failed",
+            report.converted, report.failed
+        );
+        if report.strict_failures > 0 {
+            summary.push_str(&format!(
+                ", {} with warnings under --strict",
+                report.strict_failures
+            ));
+        }
+        if report.skipped > 0 {
+            summary.push_str(&format!(", {} skipped", report.skipped));
+        }
+        summary.push_str(&format!(" ({} ms)", report.milliseconds));
+        eprintln!("{summary}");
+    }
+    if let Some(target) = &cli.report {
+        let mut json = serde_json::to_vec_pretty(&report).unwrap_or_default();
+        json.push(b'\n');
+        let written = if target == "-" {
+            print_stdout(&json)
+        } else {
+            match output::write_atomic(Path::new(target), &json) {
+                Ok(()) => OK,
+                Err(e) => fail(&e),
+            }
+        };
+        if written != OK {
+            return written;
+        }
+    }
+    if report.failed > 0 {
+        FAILED
+    } else if report.strict_failures > 0 {
+        INVALID
+    } else {
+        OK
+    }
+}
+
+/// One line about one input of a batch.
+fn describe(r: &resumeconv::batch::InputReport, verbose: bool) -> String {
+    let mut s = match (r.status, &r.error) {
+        (_, Some(e)) => format!("resumeconv: error: {e}"),
+        ("strict", _) => format!(
+            "resumeconv: {}: {} warning(s) fail under --strict",
+            r.path,
+            r.warnings.len()
+        ),
+        ("skipped", _) => format!("resumeconv: {}: skipped (--fail-fast)", r.path),
+        _ if r.outputs.is_empty() => format!("resumeconv: {}: ok ({} ms)", r.path, r.milliseconds),
+        _ => format!(
+            "resumeconv: {} -> {} ({} ms)",
+            r.path,
+            r.outputs.join(", "),
+            r.milliseconds
+        ),
+    };
+    if !r.warnings.is_empty() && r.error.is_none() {
+        s.push_str(&format!(", {} warning(s)", r.warnings.len()));
+        if verbose {
+            for w in &r.warnings {
+                s.push_str(&format!("\nresumeconv: warning: {}: {w}", r.path));
+            }
+        }
+    }
+    s
 }
 
 fn report_warnings(file: &str, warnings: &[resumeconv::Warning], cli: &Cli) {

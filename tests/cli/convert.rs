@@ -156,12 +156,19 @@ fn missing_input_file() {
 
 #[test]
 fn directory_as_input() {
+    // A directory is a batch, which needs somewhere to put its outputs.
     resumeconv()
         .arg(fixture("json"))
         .args(["-t", "json"])
         .assert()
-        .code(1)
-        .stderr(predicate::str::ends_with(": is a directory\n"));
+        .code(2)
+        .stderr("resumeconv: error: batch mode needs --out-dir DIR (or --check)\n");
+    // A directory named as the one output's input is still an error naming it.
+    resumeconv()
+        .arg(fixture("json"))
+        .args(["-f", "json", "-t", "json", "--check"])
+        .assert()
+        .success();
 }
 
 #[test]

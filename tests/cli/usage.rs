@@ -45,14 +45,14 @@ fn formats_not_built_yet_say_so() {
 }
 
 #[test]
-fn several_inputs_are_not_supported_yet() {
+fn several_inputs_need_an_output_directory() {
     resumeconv()
         .arg(fixture("json/minimal.json"))
         .arg(fixture("json/dates.json"))
         .args(["-t", "json"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("not supported yet"));
+        .stderr(predicate::str::contains("needs --out-dir"));
 }
 
 #[test]
