@@ -22,7 +22,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         .tempfile_in(dir)
         .map_err(err)?;
     tmp.write_all(bytes).map_err(err)?;
-    tmp.as_file().sync_all().map_err(err)?;
+    // Replacing a file: make the new content durable before the rename, so a crash of the
+    // machine cannot leave an empty file where a good one was. A new file has nothing to
+    // lose, and skipping the flush keeps large batches fast.
+    if path.exists() {
+        tmp.as_file().sync_all().map_err(err)?;
+    }
     set_permissions(tmp.as_file(), path);
     tmp.persist(path).map_err(|e| err(e.error))?;
     Ok(())

@@ -35,6 +35,17 @@ impl Face {
         }
     }
 
+    /// The face's PostScript name, used as the font's name in the PDF (a reader can tell
+    /// bold and italic text by it).
+    pub fn postscript_name(self) -> &'static str {
+        match self {
+            Face::Regular => "DejaVuSans",
+            Face::Bold => "DejaVuSans-Bold",
+            Face::Italic => "DejaVuSans-Oblique",
+            Face::BoldItalic => "DejaVuSans-BoldOblique",
+        }
+    }
+
     fn index(self) -> usize {
         self as usize
     }
