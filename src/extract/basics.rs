@@ -249,7 +249,7 @@ pub fn fill(
             rest.push_str(&sp.text);
         }
         // "Photo: <https://…>": the label is plain text, the address a link.
-        let photo = crate::static_re!(r"(?i)\b(?:photo|picture|image|headshot)\s*:\s*$");
+        let photo = crate::static_re!(r"(?i)(?-u:\b)(?:photo|picture|image|headshot)\s*:\s*$");
         let items = contact::find(&rest);
         if !items.is_empty() {
             used_lines.insert(l.line);
@@ -492,9 +492,9 @@ fn looks_like_address(s: &str) -> bool {
         .iter()
         .any(|(n, c)| last.eq_ignore_ascii_case(n) || last == *c)
         || (last.len() == 2 && last.chars().all(|c| c.is_ascii_uppercase()));
-    let postal = pieces
-        .iter()
-        .any(|p| crate::static_re!(r"^\d[\d -]{1,8}\d\s+\p{Lu}|^[A-Z]{2}\s+\d{5}").is_match(p));
+    let postal = pieces.iter().any(|p| {
+        crate::static_re!(r"^[0-9][[0-9] -]{1,8}[0-9]\s+\p{Lu}|^[A-Z]{2}\s+[0-9]{5}").is_match(p)
+    });
     (country && pieces.len() >= 2) || postal
 }
 
@@ -568,14 +568,14 @@ pub fn parse_location(s: &str) -> Option<Location> {
     // "IL 62701": a US state with its ZIP code.
     if let Some(c) = p
         .last()
-        .and_then(|l| crate::static_re!(r"^([A-Z]{2})\s+(\d{5}(?:-\d{4})?)$").captures(l))
+        .and_then(|l| crate::static_re!(r"^([A-Z]{2})\s+([0-9]{5}(?:-[0-9]{4})?)$").captures(l))
     {
         loc.region = c.get(1).map(|m| m.as_str().to_string());
         loc.postal_code = c.get(2).map(|m| m.as_str().to_string());
         p.pop();
     }
     // "211 43 Malmö": a postal code before the city; what comes before is the street.
-    let postal_city = crate::static_re!(r"^(\d[\d -]{1,8}\d)\s+(\p{Lu}[\p{L} .'-]*)$");
+    let postal_city = crate::static_re!(r"^([0-9][[0-9] -]{1,8}[0-9])\s+(\p{Lu}[\p{L} .'-]*)$");
     if let Some(i) = p.iter().rposition(|x| postal_city.is_match(x)) {
         if let Some(c) = postal_city.captures(&p[i]) {
             loc.postal_code = c.get(1).map(|m| m.as_str().to_string());
@@ -639,7 +639,7 @@ fn label_from_prose(s: &str) -> Option<String> {
 /// "I am a Bristol, UK based …", "based in Lisbon, Portugal".
 fn location_from_prose(s: &str) -> Option<Location> {
     let re = crate::static_re!(
-        r"(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?,\s*\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?)[\s-]based\b|\bbased in\s+(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?(?:,\s*\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?)?)"
+        r"(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?,\s*\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?)[\s-]based(?-u:\b)|(?-u:\b)based in\s+(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?(?:,\s*\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?)?)"
     );
     let c = re.captures(s)?;
     let place = c.get(1).or_else(|| c.get(2))?.as_str();

@@ -69,7 +69,9 @@ pub fn find(text: &str) -> Vec<(std::ops::Range<usize>, Item)> {
         .filter(|(_, i)| matches!(i, Item::Url { .. }))
         .map(|(r, _)| r.clone())
         .collect();
-    let phone = crate::static_re!(r"(?:^|[^\w/.-])(?P<p>\+?\(?\d[\d\s().\-]{5,}\d)(?:$|[^\w/-])");
+    let phone = crate::static_re!(
+        r"(?:^|[^[A-Za-z0-9_]/.-])(?P<p>\+?\(?[0-9][[0-9]\s().\-]{5,}[0-9])(?:$|[^[A-Za-z0-9_]/-])"
+    );
     let enough_digits = text.bytes().filter(u8::is_ascii_digit).count() >= 7;
     let phones = if enough_digits {
         Some(phone.captures_iter(text))

@@ -26,7 +26,7 @@ pub struct DateRange {
 
 fn single_pattern() -> String {
     format!(
-        r"(?:{MONTHS}\.?\s*,?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:\d{{4}}|'\d{{2}})|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\.?,?\s+\d{{4}}|{SEASONS}\s+\d{{4}}|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}-\d{{1,2}}(?-u:\b)|\d{{1,2}}/\d{{4}}|\d{{4}}/\d{{1,2}}(?-u:\b)|\d{{1,2}}\.\d{{4}}|(?:19|20)\d{{2}})"
+        r"(?:{MONTHS}\.?\s*,?\s*(?:[0-9]{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:[0-9]{{4}}|'[0-9]{{2}})|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\.?,?\s+[0-9]{{4}}|{SEASONS}\s+[0-9]{{4}}|[0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}}|[0-9]{{4}}-[0-9]{{1,2}}(?-u:\b)|[0-9]{{1,2}}/[0-9]{{4}}|[0-9]{{4}}/[0-9]{{1,2}}(?-u:\b)|[0-9]{{1,2}}\.[0-9]{{4}}|(?:19|20)[0-9]{{2}})"
     )
 }
 
@@ -35,7 +35,7 @@ fn range_re() -> &'static Regex {
     RE.get_or_init(|| {
         let d = single_pattern();
         let pattern = format!(
-            r"(?i)(?:^|(?-u:\b)|[(\[])(?P<a>{d}|\?{{2,}})(?:\s*(?:-|–|—|−|~|(?-u:\b)to(?-u:\b)|(?-u:\b)until(?-u:\b)|(?-u:\b)till(?-u:\b)|(?-u:\b)through(?-u:\b)|(?-u:\b)thru(?-u:\b)|(?-u:\b)bis(?-u:\b)|(?-u:\b)au(?-u:\b)|(?-u:\b)al(?-u:\b))\s*(?P<b>{d}|(?:{OPEN_END_WORDS})(?-u:\b)|\d{{2}}(?-u:\b)|\?{{2,}}))?(?-u:\b)"
+            r"(?i)(?:^|(?-u:\b)|[(\[])(?P<a>{d}|\?{{2,}})(?:\s*(?:-|–|—|−|~|(?-u:\b)to(?-u:\b)|(?-u:\b)until(?-u:\b)|(?-u:\b)till(?-u:\b)|(?-u:\b)through(?-u:\b)|(?-u:\b)thru(?-u:\b)|(?-u:\b)bis(?-u:\b)|(?-u:\b)au(?-u:\b)|(?-u:\b)al(?-u:\b))\s*(?P<b>{d}|(?:{OPEN_END_WORDS})(?-u:\b)|[0-9]{{2}}(?-u:\b)|\?{{2,}}))?(?-u:\b)"
         );
         #[allow(clippy::expect_used)] // literal pattern, exercised by the tests below
         Regex::new(&pattern).expect("date regex compiles")
@@ -163,7 +163,7 @@ pub fn parse(s: &str) -> Option<(String, bool)> {
         .filter(|x| !x.is_empty())
         .collect();
     let month = month_number(&lower);
-    if crate::static_re!(&format!(r"(?i)^{SEASONS}\b")).is_match(s) {
+    if crate::static_re!(&format!(r"(?i)^{SEASONS}(?-u:\b)")).is_match(s) {
         let year = digits.last()?;
         return Some((year.to_string(), true));
     }
@@ -255,7 +255,7 @@ pub fn is_date_only(s: &str) -> bool {
 pub fn only_date(s: &str, r: &DateRange) -> bool {
     let rest = format!("{} {}", &s[..r.span.start], &s[r.span.end..]);
     let rest = crate::static_re!(
-        r"(?i)\((?:expected|anticipated|est\.?|planned)\)|\b(?:expected|since|from|dates?)\b"
+        r"(?i)\((?:expected|anticipated|est\.?|planned)\)|(?-u:\b)(?:expected|since|from|dates?)(?-u:\b)"
     )
     .replace_all(&rest, "");
     !rest.chars().any(char::is_alphanumeric)

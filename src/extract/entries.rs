@@ -989,7 +989,7 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
 
 /// "3.7", "3.8/4.0", "GPA 3.9", "First Class Honours", "mention très bien": a grade.
 fn is_grade(s: &str) -> bool {
-    crate::static_re!(r"(?i)^(?:gpa|grade|cgpa|score)?[:\s]*\d(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)?$|\b(?:gpa|honou?rs|distinction|cum laude|mention|first class|merit)\b")
+    crate::static_re!(r"(?i)^(?:gpa|grade|cgpa|score)?[:\s]*[0-9](?:[.,][0-9]+)?(?:\s*/\s*[0-9]+(?:[.,][0-9]+)?)?$|(?-u:\b)(?:gpa|honou?rs|distinction|cum laude|mention|first class|merit)(?-u:\b)")
         .is_match(s.trim())
         && s.split_whitespace().count() <= 6
 }
@@ -1259,7 +1259,7 @@ pub fn parse_degree(s: &str) -> (Option<String>, Option<String>, Option<String>)
         .to_string();
     let mut score = None;
     let score_re = crate::static_re!(
-        r"(?i)(?:^|\s|,)\s*(?:with\s+|graduated\s+)?((?:GPA|grade|cgpa)\b.*|(?:first|1st|2:1|2:2|upper second|lower second|second|third|distinction|merit|summa|magna|cum laude|honou?rs).*)$"
+        r"(?i)(?:^|\s|,)\s*(?:with\s+|graduated\s+)?((?:GPA|grade|cgpa)(?-u:\b).*|(?:first|1st|2:1|2:2|upper second|lower second|second|third|distinction|merit|summa|magna|cum laude|honou?rs).*)$"
     );
     if let Some(c) = score_re.captures(&after) {
         if let (Some(all), Some(val)) = (c.get(0), c.get(1)) {

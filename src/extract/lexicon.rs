@@ -691,13 +691,13 @@ pub const SCHOOL_WORDS: &[&str] = &[
 /// Degree names and abbreviations, as a regular expression over a phrase (case-sensitive
 /// abbreviations, case-insensitive words).
 pub const DEGREE_PATTERN: &str = r"(?x)
-    \b(?:
+    (?-u:\b)(?:
         (?:B|M|D)\.?\s?(?:Sc|S|A|Eng|Ed|Phil|Arch|Des|F\.?A|B\.?A|Tech|Com|Mus)
       | Ph\.?\s?D | D\.?Phil | MBA | M\.B\.A | LL\.?[BM] | J\.D | M\.D
       | A\.A\.?S | A\.?A | A\.S
       | (?i:(?:bachelor|master|doctor|doctorate|associate|diploma|licence|licenciatura|magister|diplom|
            high\s+school|ged|certificate|abitur|baccalaur[ée]at)(?:'s|s)?(?:\s+(?:of|in)\s+(?:science|arts|engineering|business\s+administration|fine\s+arts|education|laws|philosophy))?(?:\s+degree)?)
-    )(?:\.|\b)";
+    )(?:\.|(?-u:\b))";
 
 /// Words for roles on a project ("HackMyResume, contributor").
 pub const ROLE_WORDS: &[&str] = &[

@@ -325,7 +325,7 @@ pub fn prose_skills(all: &[Line], chunks: &[Chunk], found: &mut Found) {
         return;
     }
     let re = crate::static_re!(
-        r"(?i)\b(?:skills?\s+(?:in|with|include|including)|skilled\s+(?:in|with)|proficient\s+(?:in|with)|proficiency\s+in)\s+(.+?)(?:\.\s|\.$|$)"
+        r"(?i)(?-u:\b)(?:skills?\s+(?:in|with|include|including)|skilled\s+(?:in|with)|proficient\s+(?:in|with)|proficiency\s+in)\s+(.+?)(?:\.\s|\.$|$)"
     );
     let mut keywords: Vec<String> = Vec::new();
     for l in all {

@@ -40,10 +40,10 @@ fn bullet(line: &str) -> Option<usize> {
 /// a running header or footer as a whole.
 fn page_marker(line: &str) -> bool {
     crate::static_re!(
-        r"(?i)^\s*(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|-\s*\d+\s*-|\d+\s*/\s*\d+|\d+\s+of\s+\d+)\s*$"
+        r"(?i)^\s*(?:page\s+[0-9]+(?:\s*(?:of|/)\s*[0-9]+)?|-\s*[0-9]+\s*-|[0-9]+\s*/\s*[0-9]+|[0-9]+\s+of\s+[0-9]+)\s*$"
     )
     .is_match(line)
-        || crate::static_re!(r"(?i)(?:\t|\s{3,})page\s+\d+(?:\s*(?:of|/)\s*\d+)?\s*$")
+        || crate::static_re!(r"(?i)(?:\t|\s{3,})page\s+[0-9]+(?:\s*(?:of|/)\s*[0-9]+)?\s*$")
             .is_match(line)
 }
 
