@@ -75,6 +75,10 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = resumeconv::write::docx::Paper::A4)]
     pub paper: resumeconv::write::docx::Paper,
 
+    /// Refuse inputs larger than this many bytes (suffixes K, M, G)
+    #[arg(long, value_name = "SIZE", default_value = "20M", value_parser = parse_size)]
+    pub max_input_size: u64,
+
     /// Print nothing but errors
     #[arg(short, long, conflicts_with = "warnings")]
     pub quiet: bool,
@@ -86,6 +90,19 @@ pub struct Cli {
     /// Print the document structure read from the input (blocks and styles) on stderr
     #[arg(long, hide = true)]
     pub dump_doc: bool,
+}
+
+/// `20M`, `512K`, `1G`, `1000`.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (num, mult) = match t.chars().last().map(|c| c.to_ascii_uppercase()) {
+        Some('K') => (&t[..t.len() - 1], 1024),
+        Some('M') => (&t[..t.len() - 1], 1024 * 1024),
+        Some('G') => (&t[..t.len() - 1], 1024 * 1024 * 1024),
+        _ => (t, 1),
+    };
+    let n: u64 = num.trim().parse().map_err(|_| format!("not a size: {s}"))?;
+    n.checked_mul(mult).ok_or_else(|| format!("too large: {s}"))
 }
 
 /// `K/N` with 1 ≤ K ≤ N.

@@ -39,17 +39,38 @@ pub struct Reading {
     pub warnings: Vec<Warning>,
 }
 
-/// Reads a whole input: a file path, or `-` for standard input.
+/// The largest input read by default (20 MB); `--max-input-size` raises it.
+pub const DEFAULT_MAX_INPUT: u64 = 20 * 1024 * 1024;
+
+/// Reads a whole input: a file path, or `-` for standard input, refusing more than the
+/// default limit.
 pub fn read_input(path: &str) -> Result<Vec<u8>, Error> {
+    read_input_limited(path, DEFAULT_MAX_INPUT)
+}
+
+/// Reads a whole input, refusing more than `limit` bytes (checked before reading a file, and
+/// while reading standard input, so an endless stream cannot exhaust memory).
+pub fn read_input_limited(path: &str, limit: u64) -> Result<Vec<u8>, Error> {
+    let too_big = |name: &str| Error::Unreadable {
+        file: name.to_string(),
+        message: format!(
+            "larger than the {} input limit (raise it with --max-input-size)",
+            human_size(limit)
+        ),
+    };
     let mut bytes = Vec::new();
     if path == "-" {
         std::io::stdin()
             .lock()
+            .take(limit.saturating_add(1))
             .read_to_end(&mut bytes)
             .map_err(|source| Error::Read {
                 path: STDIN_NAME.into(),
                 source,
             })?;
+        if bytes.len() as u64 > limit {
+            return Err(too_big(STDIN_NAME));
+        }
         return Ok(bytes);
     }
     let p = Path::new(path);
@@ -59,10 +80,34 @@ pub fn read_input(path: &str) -> Result<Vec<u8>, Error> {
             source: std::io::Error::other("is a directory"),
         });
     }
-    std::fs::read(p).map_err(|source| Error::Read {
+    let file = std::fs::File::open(p).map_err(|source| Error::Read {
         path: path.into(),
         source,
-    })
+    })?;
+    if file.metadata().map(|m| m.len()).unwrap_or(0) > limit {
+        return Err(too_big(path));
+    }
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::Read {
+            path: path.into(),
+            source,
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big(path));
+    }
+    Ok(bytes)
+}
+
+/// "20 MB", "512 KB", "300 bytes".
+pub fn human_size(n: u64) -> String {
+    if n >= 1024 * 1024 && n % (1024 * 1024) == 0 {
+        format!("{} MB", n / 1024 / 1024)
+    } else if n >= 1024 && n % 1024 == 0 {
+        format!("{} KB", n / 1024)
+    } else {
+        format!("{n} bytes")
+    }
 }
 
 /// The format of an input: `-f` when given, else the file extension, refined by content (a

@@ -146,7 +146,7 @@ fn convert(cli: &Cli) -> Result<u8, Error> {
     } else {
         input
     };
-    let bytes = resumeconv::read_input(input)?;
+    let bytes = resumeconv::read_input_limited(input, cli.max_input_size)?;
     let from = resumeconv::detect_format(shown, &bytes, cli.from)?;
     if cli.dump_doc {
         for b in resumeconv::read_doc(&bytes, from, shown)?.blocks {
@@ -269,6 +269,7 @@ fn batch(cli: &Cli) -> u8 {
         check: cli.check,
         shard: cli.shard,
         write: resumeconv::WriteOptions { paper: cli.paper },
+        max_input: cli.max_input_size,
     };
     let terminal = std::io::stderr().is_terminal() && !cli.quiet;
     let bar = terminal.then(|| {

@@ -146,3 +146,32 @@ fn unplaced_content_is_a_warning_with_its_line() {
             "line 9: under the unknown heading",
         ));
 }
+
+#[test]
+fn inputs_over_the_size_limit_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("big.txt");
+    std::fs::write(&f, "Ada Okafor\n".repeat(300)).unwrap();
+    resumeconv()
+        .arg(&f)
+        .args(["-t", "json", "--max-input-size", "1K"])
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "resumeconv: error: {}: larger than the 1 KB input limit (raise it with --max-input-size)\n",
+            f.display()
+        ));
+    resumeconv()
+        .args(["-", "-f", "text", "-t", "json", "--max-input-size", "1K"])
+        .write_stdin("Ada Okafor\n".repeat(300))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "<stdin>: larger than the 1 KB input limit",
+        ));
+    resumeconv()
+        .arg(&f)
+        .args(["-t", "json", "--max-input-size", "lots"])
+        .assert()
+        .code(2);
+}
