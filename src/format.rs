@@ -48,7 +48,7 @@ const TABLE: &[Row] = &[
     Row { format: Format::Markdown, name: "markdown", extensions: &["md", "markdown", "mdown", "mkd"], binary: false, read: true, write: true },
     Row { format: Format::Text, name: "text", extensions: &["txt", "text"], binary: false, read: true, write: false },
     Row { format: Format::Docx, name: "docx", extensions: &["docx"], binary: true, read: true, write: true },
-    Row { format: Format::Pdf, name: "pdf", extensions: &["pdf"], binary: true, read: false, write: true },
+    Row { format: Format::Pdf, name: "pdf", extensions: &["pdf"], binary: true, read: true, write: true },
     Row { format: Format::Html, name: "html", extensions: &["html", "htm"], binary: false, read: false, write: false },
     Row { format: Format::Yaml, name: "yaml", extensions: &["yaml", "yml"], binary: false, read: false, write: false },
 ];

@@ -135,6 +135,9 @@ pub fn read_doc(bytes: &[u8], format: Format, name: &str) -> Result<doc::Doc, Er
     if format == Format::Docx {
         return read::docx::read(bytes, name, &read::docx::Limits::default());
     }
+    if format == Format::Pdf {
+        return read::pdf::read(bytes, name);
+    }
     let (text, _) = read::decode::decode(bytes, name)?;
     match format {
         Format::Markdown => Ok(read::markdown::read(&text)),
@@ -174,6 +177,14 @@ pub fn read_resume(bytes: &[u8], format: Format, name: &str) -> Result<Reading, 
                 return Err(Error::NoContent { file: name.into() });
             }
             warnings.splice(0..0, decode_warning);
+            Ok(Reading { resume, warnings })
+        }
+        Format::Pdf => {
+            let doc = read::pdf::read(bytes, name)?;
+            let (resume, warnings) = extract::extract(&doc);
+            if resume == Resume::default() {
+                return Err(Error::NoContent { file: name.into() });
+            }
             Ok(Reading { resume, warnings })
         }
         Format::Docx => {

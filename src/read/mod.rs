@@ -8,4 +8,5 @@ pub mod docx;
 pub mod docx_textbox;
 pub mod json;
 pub mod markdown;
+pub mod pdf;
 pub mod text;

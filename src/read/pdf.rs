@@ -1,0 +1,759 @@
+//! PDF in: the text layer into a [`Doc`] by geometry, then the same extraction as for every
+//! other format.
+//!
+//! lopdf parses the file; a small interpreter of the page content streams (text state, text
+//! and graphics matrices, `Tj`/`TJ`/`'`/`"`) places each run of text with its size and font
+//! (bold and italic from the font's name), decoded through the font's encoding. Runs become
+//! lines by their baselines, words by the gaps between them (a wide gap is a column, kept as a
+//! tab, so a date flush right stays on its entry's line); lines become headings by size,
+//! bullets by their glyph, paragraphs by spacing. Page numbers and headers or footers repeated
+//! on every page are dropped; link annotations give their targets to the text under them.
+//!
+//! Not yet: two-column layouts read column by column, hyphenated line ends joined.
+
+use crate::doc::{Block, Doc, Kind, Span, push_text};
+use crate::error::Error;
+use lopdf::{Document, Object};
+use std::collections::HashMap;
+
+/// The most pages read.
+pub const MAX_PAGES: usize = 500;
+
+fn bad(file: &str, message: impl Into<String>) -> Error {
+    Error::Unreadable {
+        file: file.to_string(),
+        message: message.into(),
+    }
+}
+
+/// A run of text placed on a page.
+#[derive(Debug, Clone)]
+struct Run {
+    page: usize,
+    x: f32,
+    y: f32,
+    width: f32,
+    size: f32,
+    text: String,
+    bold: bool,
+    italic: bool,
+    link: Option<String>,
+}
+
+/// What the interpreter needs of a font.
+struct FontInfo<'a> {
+    encoding: Option<lopdf::Encoding<'a>>,
+    two_byte: bool,
+    widths: HashMap<u32, f32>,
+    default_width: f32,
+    bold: bool,
+    italic: bool,
+}
+
+type Matrix = [f32; 6];
+
+fn mul(a: &Matrix, b: &Matrix) -> Matrix {
+    [
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4],
+        a[4] * b[1] + a[5] * b[3] + b[5],
+    ]
+}
+
+const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+fn num(o: &Object) -> f32 {
+    o.as_float()
+        .or_else(|_| o.as_i64().map(|i| i as f32))
+        .unwrap_or(0.0)
+}
+
+fn font_info<'a>(doc: &'a Document, dict: &'a lopdf::Dictionary) -> FontInfo<'a> {
+    let name = dict
+        .get(b"BaseFont")
+        .and_then(Object::as_name)
+        .map(|n| String::from_utf8_lossy(n).to_lowercase())
+        .unwrap_or_default();
+    let two_byte = dict
+        .get(b"Subtype")
+        .and_then(Object::as_name)
+        .is_ok_and(|s| s == b"Type0");
+    let mut widths = HashMap::new();
+    let mut default_width = 500.0;
+    if two_byte {
+        let descendant = dict
+            .get_deref(b"DescendantFonts", doc)
+            .and_then(Object::as_array)
+            .ok()
+            .and_then(|a| a.first())
+            .and_then(|d| doc.dereference(d).ok())
+            .and_then(|(_, o)| o.as_dict().ok());
+        if let Some(d) = descendant {
+            default_width = d.get(b"DW").map(num).unwrap_or(1000.0);
+            if let Ok(w) = d.get_deref(b"W", doc).and_then(Object::as_array) {
+                let mut i = 0;
+                while i + 1 < w.len() {
+                    let first = num(&w[i]) as u32;
+                    match doc.dereference(&w[i + 1]).map(|(_, o)| o) {
+                        Ok(Object::Array(list)) => {
+                            for (k, v) in list.iter().enumerate() {
+                                widths.insert(first + k as u32, num(v));
+                            }
+                            i += 2;
+                        }
+                        _ if i + 2 < w.len() => {
+                            let last = num(&w[i + 1]) as u32;
+                            let v = num(&w[i + 2]);
+                            for c in first..=last.min(first + 65_535) {
+                                widths.insert(c, v);
+                            }
+                            i += 3;
+                        }
+                        _ => break,
+                    }
+                }
+            }
+        }
+    } else {
+        let first = dict.get(b"FirstChar").map(num).unwrap_or(0.0) as u32;
+        if let Ok(w) = dict.get_deref(b"Widths", doc).and_then(Object::as_array) {
+            for (k, v) in w.iter().enumerate() {
+                widths.insert(first + k as u32, num(v));
+            }
+        }
+    }
+    FontInfo {
+        encoding: dict.get_font_encoding(doc).ok(),
+        two_byte,
+        widths,
+        default_width,
+        bold: name.contains("bold")
+            || name.contains("black")
+            || name.contains("heavy")
+            || name.contains("semibold"),
+        italic: name.contains("italic") || name.contains("oblique"),
+    }
+}
+
+/// Reads a PDF into a [`Doc`].
+pub fn read(bytes: &[u8], file: &str) -> Result<Doc, Error> {
+    let loaded = std::panic::catch_unwind(|| Document::load_mem(bytes));
+    let doc = match loaded {
+        Ok(Ok(d)) => d,
+        Ok(Err(e)) => {
+            let msg = e.to_string();
+            if msg.to_lowercase().contains("encrypt") || msg.to_lowercase().contains("password") {
+                return Err(bad(file, "the PDF is encrypted; decrypt it first"));
+            }
+            return Err(bad(file, format!("not a readable PDF: {msg}")));
+        }
+        Err(_) => return Err(bad(file, "not a readable PDF: the file is corrupt")),
+    };
+    if doc.is_encrypted() {
+        return Err(bad(file, "the PDF is encrypted; decrypt it first"));
+    }
+    let pages = doc.get_pages();
+    if pages.len() > MAX_PAGES {
+        return Err(bad(
+            file,
+            format!("the PDF has {} pages (limit {MAX_PAGES})", pages.len()),
+        ));
+    }
+    let mut runs: Vec<Run> = Vec::new();
+    let mut page_heights: Vec<f32> = Vec::new();
+    for (index, (_, page_id)) in pages.iter().enumerate() {
+        let read_page = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            page_runs(&doc, *page_id, index)
+        }));
+        match read_page {
+            Ok((mut r, h)) => {
+                runs.append(&mut r);
+                page_heights.push(h);
+            }
+            Err(_) => {
+                return Err(bad(
+                    file,
+                    format!("page {} of the PDF is corrupt", index + 1),
+                ));
+            }
+        }
+    }
+    if runs.iter().all(|r| r.text.trim().is_empty()) {
+        return Err(bad(
+            file,
+            "the PDF has no text layer (a scan?): run it through OCR first",
+        ));
+    }
+    Ok(build_doc(runs, &page_heights))
+}
+
+/// Interprets one page's content stream into runs; returns them and the page height.
+fn page_runs(doc: &Document, page_id: lopdf::ObjectId, page: usize) -> (Vec<Run>, f32) {
+    let mut out = Vec::new();
+    let height = doc
+        .get_object(page_id)
+        .and_then(Object::as_dict)
+        .and_then(|d| d.get(b"MediaBox"))
+        .and_then(Object::as_array)
+        .map(|a| a.get(3).map(num).unwrap_or(842.0))
+        .unwrap_or(842.0);
+    let fonts_raw = doc.get_page_fonts(page_id).unwrap_or_default();
+    let fonts: HashMap<Vec<u8>, FontInfo<'_>> = fonts_raw
+        .iter()
+        .map(|(k, d)| (k.clone(), font_info(doc, d)))
+        .collect();
+    let links = page_links(doc, page_id);
+    let content = doc.get_page_content(page_id);
+    let Ok(ops) = lopdf::content::Content::decode(&content) else {
+        return (out, height);
+    };
+    let mut ctm = IDENTITY;
+    let mut stack: Vec<Matrix> = Vec::new();
+    let mut tm = IDENTITY;
+    let mut tlm = IDENTITY;
+    let mut font: Option<&FontInfo<'_>> = None;
+    let (mut size, mut leading, mut tc, mut tw, mut tz) = (10.0f32, 0.0f32, 0.0f32, 0.0f32, 1.0f32);
+    for op in &ops.operations {
+        let a = &op.operands;
+        let n = |i: usize| a.get(i).map(num).unwrap_or(0.0);
+        let mut show: Vec<&Object> = Vec::new();
+        match op.operator.as_str() {
+            "q" => stack.push(ctm),
+            "Q" => ctm = stack.pop().unwrap_or(IDENTITY),
+            "cm" => ctm = mul(&[n(0), n(1), n(2), n(3), n(4), n(5)], &ctm),
+            "BT" => {
+                tm = IDENTITY;
+                tlm = IDENTITY;
+            }
+            "Tf" => {
+                font = a
+                    .first()
+                    .and_then(|o| o.as_name().ok())
+                    .and_then(|name| fonts.get(name));
+                size = n(1);
+            }
+            "TL" => leading = n(0),
+            "Tc" => tc = n(0),
+            "Tw" => tw = n(0),
+            "Tz" => tz = n(0) / 100.0,
+            "Td" | "TD" => {
+                if op.operator == "TD" {
+                    leading = -n(1);
+                }
+                tlm = mul(&[1.0, 0.0, 0.0, 1.0, n(0), n(1)], &tlm);
+                tm = tlm;
+            }
+            "Tm" => {
+                tlm = [n(0), n(1), n(2), n(3), n(4), n(5)];
+                tm = tlm;
+            }
+            "T*" => {
+                tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -leading], &tlm);
+                tm = tlm;
+            }
+            "Tj" => show.extend(a.first()),
+            "'" => {
+                tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -leading], &tlm);
+                tm = tlm;
+                show.extend(a.first());
+            }
+            "\"" => {
+                tw = n(0);
+                tc = n(1);
+                tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -leading], &tlm);
+                tm = tlm;
+                show.extend(a.get(2));
+            }
+            "TJ" => {
+                if let Some(Object::Array(items)) = a.first() {
+                    for item in items {
+                        match item {
+                            Object::String(..) => emit(
+                                &mut out, &mut tm, &ctm, font, item, size, tc, tw, tz, page, &links,
+                            ),
+                            other => {
+                                let adj = -num(other) / 1000.0 * size * tz;
+                                tm = mul(&[1.0, 0.0, 0.0, 1.0, adj, 0.0], &tm);
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        for s in show {
+            emit(
+                &mut out, &mut tm, &ctm, font, s, size, tc, tw, tz, page, &links,
+            );
+        }
+    }
+    (out, height)
+}
+
+/// Places a shown string and moves the text matrix past it.
+#[allow(clippy::too_many_arguments)]
+fn emit(
+    out: &mut Vec<Run>,
+    tm: &mut Matrix,
+    ctm: &Matrix,
+    font: Option<&FontInfo<'_>>,
+    s: &Object,
+    size: f32,
+    tc: f32,
+    tw: f32,
+    tz: f32,
+    page: usize,
+    links: &[([f32; 4], String)],
+) {
+    let Ok(bytes) = s.as_str() else { return };
+    let Some(f) = font else { return };
+    let step = if f.two_byte { 2 } else { 1 };
+    let mut advance = 0.0f32;
+    for code in bytes.chunks(step) {
+        let c = code.iter().fold(0u32, |acc, b| acc << 8 | u32::from(*b));
+        let w = f.widths.get(&c).copied().unwrap_or(f.default_width);
+        advance += (w / 1000.0 * size + tc + if step == 1 && c == 32 { tw } else { 0.0 }) * tz;
+    }
+    let text = f
+        .encoding
+        .as_ref()
+        .and_then(|e| Document::decode_text(e, bytes).ok())
+        .unwrap_or_else(|| bytes.iter().map(|b| char::from(*b)).collect());
+    let m = mul(tm, ctm);
+    let scale_y = (m[2] * m[2] + m[3] * m[3]).sqrt().max(0.01);
+    let scale_x = (m[0] * m[0] + m[1] * m[1]).sqrt().max(0.01);
+    let (x, y) = (m[4], m[5]);
+    let width = advance * scale_x;
+    let cx = x + width / 2.0;
+    let link = links
+        .iter()
+        .find(|(r, _)| cx >= r[0] && cx <= r[2] && y + 1.0 >= r[1] && y <= r[3])
+        .map(|(_, u)| u.clone());
+    out.push(Run {
+        page,
+        x,
+        y,
+        width,
+        size: size * scale_y,
+        text,
+        bold: f.bold,
+        italic: f.italic,
+        link,
+    });
+    *tm = mul(&[1.0, 0.0, 0.0, 1.0, advance, 0.0], tm);
+}
+
+/// URI link annotations of a page: rectangle and target.
+fn page_links(doc: &Document, page_id: lopdf::ObjectId) -> Vec<([f32; 4], String)> {
+    let mut out = Vec::new();
+    for a in doc.get_page_annotations(page_id).unwrap_or_default() {
+        let rect = a.get(b"Rect").and_then(Object::as_array).ok().map(|r| {
+            let v: Vec<f32> = r.iter().map(num).collect();
+            [
+                v.first()
+                    .copied()
+                    .unwrap_or(0.0)
+                    .min(v.get(2).copied().unwrap_or(0.0)),
+                v.get(1)
+                    .copied()
+                    .unwrap_or(0.0)
+                    .min(v.get(3).copied().unwrap_or(0.0)),
+                v.first()
+                    .copied()
+                    .unwrap_or(0.0)
+                    .max(v.get(2).copied().unwrap_or(0.0)),
+                v.get(1)
+                    .copied()
+                    .unwrap_or(0.0)
+                    .max(v.get(3).copied().unwrap_or(0.0)),
+            ]
+        });
+        let uri = a
+            .get_deref(b"A", doc)
+            .and_then(Object::as_dict)
+            .and_then(|d| d.get_deref(b"URI", doc))
+            .and_then(Object::as_str)
+            .map(|u| String::from_utf8_lossy(u).to_string());
+        if let (Some(r), Ok(u)) = (rect, uri) {
+            out.push((r, u));
+        }
+    }
+    out
+}
+
+/// Whether two runs sit on one line: the same baseline, or (a side label set larger than
+/// the text beside it) the same top edge.
+fn same_line(a: &Run, b: &Run) -> bool {
+    (a.y - b.y).abs() <= 0.35 * a.size.max(b.size)
+        || ((a.size - b.size).abs() > 0.15 * a.size.min(b.size)
+            && ((a.y + 0.7 * a.size) - (b.y + 0.7 * b.size)).abs() <= 0.12 * a.size.min(b.size))
+}
+
+/// A line of text: its runs left to right.
+#[derive(Debug, Clone)]
+struct TextLine {
+    page: usize,
+    y: f32,
+    x: f32,
+    size: f32,
+    runs: Vec<Run>,
+}
+
+impl TextLine {
+    fn text(&self) -> String {
+        self.runs
+            .iter()
+            .map(|r| r.text.as_str())
+            .collect::<String>()
+    }
+}
+
+fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
+    runs.retain(|r| !r.text.is_empty());
+    runs.sort_by(|a, b| {
+        a.page
+            .cmp(&b.page)
+            .then(b.y.total_cmp(&a.y))
+            .then(a.x.total_cmp(&b.x))
+    });
+    // Runs into lines by baseline.
+    let mut lines: Vec<TextLine> = Vec::new();
+    for r in runs {
+        match lines.last_mut() {
+            // Same baseline, or (a side label set larger) the same top edge.
+            Some(l) if l.page == r.page && l.runs.iter().any(|q| same_line(q, &r)) => {
+                l.size = l.size.max(r.size);
+                l.runs.push(r);
+            }
+            _ => lines.push(TextLine {
+                page: r.page,
+                y: r.y,
+                x: r.x,
+                size: r.size,
+                runs: vec![r],
+            }),
+        }
+    }
+    for l in &mut lines {
+        l.runs.sort_by(|a, b| a.x.total_cmp(&b.x));
+        l.x = l.runs.first().map_or(0.0, |r| r.x);
+        // Gaps become spaces, wide gaps a tab (a column: a date flush right).
+        let mut joined: Vec<Run> = Vec::new();
+        for r in l.runs.drain(..) {
+            if let Some(prev) = joined.last() {
+                let gap = r.x - (prev.x + prev.width);
+                let ends_space = prev.text.ends_with(' ') || r.text.starts_with(' ');
+                let sep = if gap > 2.5 * r.size {
+                    "\t"
+                } else if gap > 0.2 * r.size && !ends_space {
+                    " "
+                } else {
+                    ""
+                };
+                if !sep.is_empty() {
+                    joined.push(Run {
+                        text: sep.to_string(),
+                        x: prev.x + prev.width,
+                        width: gap,
+                        link: None,
+                        ..r.clone()
+                    });
+                }
+            }
+            joined.push(r);
+        }
+        l.runs = joined;
+    }
+    // A label in a side column left of the text column (`Work   Acme Corp`) is its own line.
+    let mut starts: HashMap<i32, usize> = HashMap::new();
+    for l in &lines {
+        *starts.entry(l.x.round() as i32).or_default() += l.text().len();
+    }
+    // The text column: the leftmost start that a fair share of the text begins at.
+    let total: usize = starts.values().sum();
+    let column = starts
+        .iter()
+        .filter(|(_, n)| **n * 5 >= total)
+        .map(|(x, _)| *x)
+        .min()
+        .map_or(0.0, |x| x as f32)
+        - 2.0;
+    let mut split: Vec<TextLine> = Vec::with_capacity(lines.len());
+    for mut l in lines {
+        let at = l
+            .runs
+            .iter()
+            .position(|r| r.x >= column && !r.text.trim().is_empty());
+        let label_ends = at.map_or(0.0, |i| {
+            l.runs[..i]
+                .iter()
+                .filter(|r| !r.text.trim().is_empty())
+                .map(|r| r.x + r.width)
+                .fold(0.0, f32::max)
+        });
+        if let Some(i) = at.filter(|i| *i > 0 && label_ends > 0.0 && label_ends < column) {
+            let rest = l.runs.split_off(i);
+            let label: Vec<Run> = l
+                .runs
+                .into_iter()
+                .filter(|r| !r.text.trim().is_empty() || r.text == " ")
+                .collect();
+            let size = |runs: &[Run]| {
+                runs.iter()
+                    .filter(|r| !r.text.trim().is_empty())
+                    .map(|r| r.size)
+                    .fold(0.0, f32::max)
+            };
+            split.push(TextLine {
+                page: l.page,
+                y: l.y,
+                x: label[0].x,
+                size: size(&label),
+                runs: label,
+            });
+            split.push(TextLine {
+                page: l.page,
+                y: l.y,
+                x: rest[0].x,
+                size: size(&rest),
+                runs: rest,
+            });
+        } else {
+            split.push(l);
+        }
+    }
+    let mut lines = split;
+    if std::env::var_os("RC_PDF_DEBUG").is_some() {
+        for l in &lines {
+            eprintln!(
+                "{} {:.1} {:.1} {:.1} {:?}",
+                l.page,
+                l.y,
+                l.x,
+                l.size,
+                l.text()
+            );
+        }
+    }
+    // Page furniture: page numbers, and a line repeated at the same place on several pages.
+    let page_number = |t: &str| {
+        let t = t.trim();
+        crate::static_re!(
+            r"(?i)^(?:page\s*)?[0-9]{1,3}\s*(?:/|of)\s*[0-9]{1,3}$|^-?\s*[0-9]{1,3}\s*-?$"
+        )
+        .is_match(t)
+    };
+    let mut seen: HashMap<(String, i32), usize> = HashMap::new();
+    for l in &lines {
+        *seen
+            .entry((l.text().trim().to_string(), l.y.round() as i32))
+            .or_default() += 1;
+    }
+    let pages = heights.len();
+    lines.retain(|l| {
+        let repeated = pages > 1
+            && seen
+                .get(&(l.text().trim().to_string(), l.y.round() as i32))
+                .copied()
+                .unwrap_or(0)
+                >= 2;
+        let height = heights.get(l.page).copied().unwrap_or(842.0);
+        let edge = l.y < 60.0 || l.y > height - 40.0;
+        !(page_number(&l.text()) || (repeated && edge))
+    });
+    // The body size: the size most text is set in.
+    let mut by_size: HashMap<i32, usize> = HashMap::new();
+    for l in &lines {
+        *by_size.entry((l.size * 10.0).round() as i32).or_default() += l.text().len();
+    }
+    let body = by_size
+        .iter()
+        .max_by_key(|(s, n)| (**n, -**s))
+        .map_or(10.0, |(s, _)| *s as f32 / 10.0);
+    let left = lines.iter().map(|l| l.x).fold(f32::MAX, f32::min);
+    let right = lines
+        .iter()
+        .map(|l| l.x + l.runs.iter().map(|r| r.width).sum::<f32>())
+        .fold(0.0f32, f32::max);
+    let center = (left + right) / 2.0;
+    // The usual distance between the baselines of body lines: more than that is a new
+    // paragraph.
+    let mut pitches: HashMap<i32, usize> = HashMap::new();
+    for w in lines.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        if a.page == b.page && (a.size - body).abs() < 0.3 && (b.size - body).abs() < 0.3 {
+            *pitches
+                .entry(((a.y - b.y) * 10.0).round() as i32)
+                .or_default() += 1;
+        }
+    }
+    // The tightest spacing that recurs: lines inside a paragraph (items may be spaced wider).
+    let most = pitches
+        .iter()
+        .filter(|(p, _)| **p > 0)
+        .map(|(_, n)| *n)
+        .max()
+        .unwrap_or(0);
+    let pitch = pitches
+        .iter()
+        .filter(|(p, n)| **p > 0 && **n >= (most / 4).max(2))
+        .map(|(p, _)| *p)
+        .min()
+        .map_or(body * 1.3, |p| p as f32 / 10.0);
+    let width_of = |l: &TextLine| l.runs.iter().map(|r| r.width).sum::<f32>();
+    let centered =
+        |l: &TextLine| (l.x + width_of(l) / 2.0 - center).abs() < 4.0 && l.x - left > 20.0;
+    // Heading levels by size rank: the size most section titles are set in is level 2;
+    // the largest size above it (the name) level 1; sizes between the two (a title under
+    // the name) plain text; sizes between body and sections level 3.
+    let key = |s: f32| (s * 2.0).round() as i32;
+    let headingish = |l: &TextLine| {
+        let ratio = l.size / body;
+        ratio >= 1.2
+            || (ratio >= 1.07
+                && l.runs
+                    .iter()
+                    .find(|r| !r.text.trim().is_empty())
+                    .is_some_and(|r| r.bold))
+    };
+    let mut section_votes: HashMap<i32, usize> = HashMap::new();
+    for l in lines.iter().filter(|l| headingish(l)) {
+        if crate::extract::lexicon::classify_heading(l.text().trim()).is_some() {
+            *section_votes.entry(key(l.size)).or_default() += 1;
+        }
+    }
+    let section_size = section_votes
+        .iter()
+        .max_by_key(|(s, n)| (**n, **s))
+        .map(|(s, _)| *s);
+    let top_size = lines
+        .iter()
+        .filter(|l| headingish(l))
+        .map(|l| key(l.size))
+        .max();
+    let level = |l: &TextLine| -> Option<Kind> {
+        if !headingish(l) {
+            return None;
+        }
+        let ratio = l.size / body;
+        let Some(section) = section_size else {
+            return Some(if ratio >= 1.7 {
+                Kind::Heading(1)
+            } else if ratio >= 1.2 {
+                Kind::Heading(2)
+            } else {
+                Kind::Heading(3)
+            });
+        };
+        let k = key(l.size);
+        Some(if k == section {
+            Kind::Heading(2)
+        } else if k < section {
+            Kind::Heading(3)
+        } else if Some(k) == top_size {
+            Kind::Heading(1)
+        } else {
+            Kind::Paragraph
+        })
+    };
+    let mut doc = Doc::default();
+    let mut prev: Option<(usize, f32, f32, Kind, f32)> = None; // page, y, size, kind, text x
+    for l in &lines {
+        let text = l.text();
+        let trimmed = text.trim_start();
+        let bullet = trimmed.starts_with(['•', '◦', '▪', '‣', '●', '–'])
+            && trimmed
+                .chars()
+                .nth(1)
+                .is_some_and(|c| c == ' ' || c == '\t')
+            || l.runs
+                .first()
+                .is_some_and(|r| matches!(r.text.trim(), "•" | "◦" | "▪" | "●"));
+        let mut spans: Vec<Span> = Vec::new();
+        for r in &l.runs {
+            push_text(
+                &mut spans,
+                &r.text,
+                r.bold,
+                r.italic,
+                false,
+                r.link.as_deref(),
+            );
+        }
+        if bullet {
+            if let Some(first) = spans.first_mut() {
+                first.text = first
+                    .text
+                    .trim_start()
+                    .trim_start_matches(['•', '◦', '▪', '‣', '●', '–'])
+                    .trim_start()
+                    .to_string();
+            }
+            spans.retain(|s| !s.text.is_empty());
+        }
+        let kind = if let Some(k) = level(l) {
+            k
+        } else if bullet {
+            Kind::ListItem(u8::from(l.x - left > 16.0))
+        } else {
+            Kind::Paragraph
+        };
+        // A line continues the block above when it is close below it and not a new item.
+        // How far below the line above, beyond the usual line pitch (a page break counts as
+        // close: text carries on).
+        let line_gap = prev.map_or(f32::MAX, |(p, y, s, _, _)| {
+            if p == l.page {
+                y - l.y - pitch.max(s * 1.1)
+            } else {
+                0.0
+            }
+        });
+        let close = line_gap < 0.08 * l.size;
+        let centred_run = prev.is_some()
+            && centered(l)
+            && doc.blocks.last().is_some_and(|b| b.kind == Kind::Paragraph)
+            && close;
+        let continues = match (prev, kind) {
+            _ if centred_run && kind == Kind::Paragraph => true,
+            (Some((_, _, _, Kind::ListItem(_), text_x)), Kind::Paragraph) => {
+                close && (l.x - text_x).abs() < 3.0
+            }
+            (Some((_, _, _, Kind::Paragraph, text_x)), Kind::Paragraph) => {
+                close && (l.x - text_x).abs() < 3.0
+            }
+            (Some((_, _, s, Kind::Heading(a), _)), Kind::Heading(b)) => {
+                a == b && (s - l.size).abs() < 0.05 * s && close && !text.contains('\t')
+            }
+            _ => false,
+        };
+        let text_x = if bullet {
+            l.runs
+                .iter()
+                .find(|r| {
+                    !r.text.trim().is_empty() && !r.text.trim().starts_with(['•', '◦', '▪', '●'])
+                })
+                .map_or(l.x, |r| r.x)
+        } else {
+            l.x
+        };
+        if continues {
+            if let Some(last) = doc.blocks.last_mut() {
+                match last.kind {
+                    Kind::Paragraph if !centred_run => last.spans.push(Span::line_break()),
+                    _ => push_text(&mut last.spans, " ", false, false, false, None),
+                }
+                last.spans.extend(spans);
+            }
+            let kind_now = doc.blocks.last().map_or(kind, |b| b.kind);
+            prev = Some((l.page, l.y, l.size, kind_now, prev.map_or(text_x, |p| p.4)));
+            continue;
+        }
+        doc.blocks
+            .push(Block::new(kind, spans, doc.blocks.len() + 1));
+        prev = Some((l.page, l.y, l.size, kind, text_x));
+    }
+    doc
+}
