@@ -564,6 +564,23 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
         let edge = l.y < 60.0 || l.y > height - 40.0;
         !(page_number(&l.text()) || (repeated && edge))
     });
+    // Typewriter text (one size, no bold: a text file printed to PDF) carries no layout
+    // worth reading; its lines go to the text reader like any .txt.
+    let sizes: std::collections::HashSet<i32> = lines
+        .iter()
+        .map(|l| (l.size * 2.0).round() as i32)
+        .collect();
+    if sizes.len() == 1 && !lines.iter().any(|l| l.runs.iter().any(|r| r.bold)) {
+        let text: String = lines
+            .iter()
+            .map(|l| l.text().replace('\t', "    ") + "\n")
+            .collect();
+        return if crate::read::markdown::looks_like_markdown(&text) {
+            crate::read::markdown::read(&text)
+        } else {
+            crate::read::text::read(&text)
+        };
+    }
     // The body size: the size most text is set in.
     let mut by_size: HashMap<i32, usize> = HashMap::new();
     for l in &lines {

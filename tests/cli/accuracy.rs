@@ -7,7 +7,7 @@ use crate::common::resumeconv;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-fn shared() -> PathBuf {
+pub(crate) fn shared() -> PathBuf {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
     assert!(
         p.join("eval/score.py").is_file(),
@@ -18,7 +18,7 @@ fn shared() -> PathBuf {
 }
 
 /// Converts every input to JSON in `out`, named by stem.
-fn convert_all(inputs: &[PathBuf], out: &Path) {
+pub(crate) fn convert_all(inputs: &[PathBuf], out: &Path) {
     for f in inputs {
         let stem = f.file_stem().unwrap().to_string_lossy().to_string();
         resumeconv()
@@ -32,7 +32,7 @@ fn convert_all(inputs: &[PathBuf], out: &Path) {
 }
 
 /// Per-document F1 from the scorer.
-fn score(gold_dir: &Path, pred_dir: &Path) -> BTreeMap<String, f64> {
+pub(crate) fn score(gold_dir: &Path, pred_dir: &Path) -> BTreeMap<String, f64> {
     let out = std::process::Command::new("python3")
         .arg(shared().join("eval/score.py"))
         .arg("--dir")
@@ -55,7 +55,7 @@ fn score(gold_dir: &Path, pred_dir: &Path) -> BTreeMap<String, f64> {
         .collect()
 }
 
-fn files(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
+pub(crate) fn files(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())

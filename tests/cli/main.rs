@@ -10,6 +10,7 @@ mod docx_io;
 mod generated;
 mod json_round_trip;
 mod markdown_output;
+mod pdf_input;
 mod pdf_output;
 mod text_input;
 mod usage;
