@@ -392,6 +392,60 @@ fn same_line(a: &Run, b: &Run) -> bool {
             && ((a.y + 0.7 * a.size) - (b.y + 0.7 * b.size)).abs() <= 0.12 * a.size.min(b.size))
 }
 
+/// The text of typewriter lines, with the lines the printer wrapped joined again: a line
+/// is a wrap when the next line's first word would not have fitted after it.
+fn unwrap_lines(lines: &[TextLine]) -> String {
+    let right_of = |l: &TextLine| l.runs.last().map_or(l.x, |r| r.x + r.width);
+    let right = lines.iter().map(right_of).fold(0.0f32, f32::max);
+    // The line pitch: the smallest recurring distance between baselines.
+    let mut gaps: Vec<f32> = lines
+        .windows(2)
+        .filter(|w| w[0].page == w[1].page)
+        .map(|w| w[0].y - w[1].y)
+        .filter(|g| *g > 0.5)
+        .collect();
+    gaps.sort_by(f32::total_cmp);
+    let pitch = gaps.get(gaps.len() / 10).copied().unwrap_or(12.0);
+    let mut out = String::new();
+    for (i, l) in lines.iter().enumerate() {
+        let text = l.text().replace('\t', "    ");
+        if i > 0 {
+            let prev = &lines[i - 1];
+            // Blank lines of the source are taller gaps.
+            if prev.page == l.page && prev.y - l.y > 1.5 * pitch {
+                let blanks = (((prev.y - l.y) / pitch).round() as usize)
+                    .saturating_sub(1)
+                    .min(3);
+                out.push_str(&"\n".repeat(blanks));
+            }
+            let prev_text = prev.text();
+            let chars = prev_text.chars().count().max(1) as f32;
+            let average = (right_of(prev) - prev.x) / chars;
+            let first_word = text.split_whitespace().next().unwrap_or("");
+            let adjacent = prev.page != l.page || prev.y - l.y < 1.5 * pitch;
+            let marker = first_word.starts_with(['*', '-', '•', '#', '>', '|', '+'])
+                || crate::static_re!(r"^[0-9]+[.)]$").is_match(first_word);
+            let would_fit = right_of(prev) + average * (1.0 + first_word.chars().count() as f32)
+                <= right + 0.5 * average;
+            if adjacent
+                && !marker
+                && !first_word.is_empty()
+                && !would_fit
+                && !prev_text.trim().is_empty()
+            {
+                out.pop();
+                out.push(' ');
+                out.push_str(text.trim_start());
+                out.push('\n');
+                continue;
+            }
+        }
+        out.push_str(&text);
+        out.push('\n');
+    }
+    out
+}
+
 /// A line of text: its runs left to right.
 #[derive(Debug, Clone)]
 struct TextLine {
@@ -571,10 +625,7 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
         .map(|l| (l.size * 2.0).round() as i32)
         .collect();
     if sizes.len() == 1 && !lines.iter().any(|l| l.runs.iter().any(|r| r.bold)) {
-        let text: String = lines
-            .iter()
-            .map(|l| l.text().replace('\t', "    ") + "\n")
-            .collect();
+        let text = unwrap_lines(&lines);
         return if crate::read::markdown::looks_like_markdown(&text) {
             crate::read::markdown::read(&text)
         } else {
