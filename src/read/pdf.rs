@@ -311,45 +311,91 @@ fn emit(
     let Ok(bytes) = s.as_str() else { return };
     let Some(f) = font else { return };
     let step = if f.two_byte { 2 } else { 1 };
-    let mut advance = 0.0f32;
-    for code in bytes.chunks(step) {
-        let c = code.iter().fold(0u32, |acc, b| acc << 8 | u32::from(*b));
-        let w = f.widths.get(&c).copied().unwrap_or(f.default_width);
-        advance += (w / 1000.0 * size + tc + if step == 1 && c == 32 { tw } else { 0.0 }) * tz;
-    }
-    let text = f
-        .encoding
-        .as_ref()
-        .and_then(|e| Document::decode_text(e, bytes).ok())
-        .unwrap_or_else(|| bytes.iter().map(|b| char::from(*b)).collect());
+    let advances: Vec<f32> = bytes
+        .chunks(step)
+        .map(|code| {
+            let c = code.iter().fold(0u32, |acc, b| acc << 8 | u32::from(*b));
+            let w = f.widths.get(&c).copied().unwrap_or(f.default_width);
+            (w / 1000.0 * size + tc + if step == 1 && c == 32 { tw } else { 0.0 }) * tz
+        })
+        .collect();
+    let advance: f32 = advances.iter().sum();
+    let decode = |b: &[u8]| {
+        f.encoding
+            .as_ref()
+            .and_then(|e| Document::decode_text(e, b).ok())
+            .unwrap_or_else(|| b.iter().map(|c| char::from(*c)).collect())
+    };
     let m = mul(tm, ctm);
     let scale_y = (m[2] * m[2] + m[3] * m[3]).sqrt().max(0.01);
     let scale_x = (m[0] * m[0] + m[1] * m[1]).sqrt().max(0.01);
     let (x, y) = (m[4], m[5]);
     let width = advance * scale_x;
-    let cx = x + width / 2.0;
-    let link = links
-        .iter()
-        .find(|(r, _)| cx >= r[0] && cx <= r[2] && y + 1.0 >= r[1] && y <= r[3])
-        .map(|(_, u)| u.clone());
-    out.push(Run {
-        page,
-        x,
-        y,
-        width,
-        size: size * scale_y,
-        text,
-        bold: f.bold,
-        italic: f.italic,
-        link,
+    let on_line = |r: &[f32; 4]| y + 1.0 >= r[1] && y <= r[3];
+    let link_at = |cx: f32| {
+        links
+            .iter()
+            .find(|(r, _)| on_line(r) && cx >= r[0] && cx <= r[2])
+            .map(|(_, u)| u.clone())
+    };
+    let mut push = |from: usize, to: usize, x0: f32, w: f32, link: Option<String>| {
+        out.push(Run {
+            page,
+            x: x0,
+            y,
+            width: w,
+            size: size * scale_y,
+            text: decode(&bytes[from * step..(to * step).min(bytes.len())]),
+            bold: f.bold,
+            italic: f.italic,
+            link,
+        });
+    };
+    // A link over part of the string (a profile inside a contact line) splits it by glyph.
+    let partial = links.iter().any(|(r, _)| {
+        on_line(r) && r[0] < x + width && r[2] > x && !(r[0] <= x + 0.5 && r[2] >= x + width - 0.5)
     });
+    if partial {
+        let (mut start, mut start_x, mut pos) = (0, x, x);
+        let mut current = None;
+        for (i, a) in advances.iter().enumerate() {
+            let w = a * scale_x;
+            let here = link_at(pos + w / 2.0);
+            if i > start && here != current {
+                push(start, i, start_x, pos - start_x, current.take());
+                start = i;
+                start_x = pos;
+            }
+            current = here;
+            pos += w;
+        }
+        push(start, advances.len(), start_x, pos - start_x, current);
+    } else {
+        push(0, advances.len(), x, width, link_at(x + width / 2.0));
+    }
     *tm = mul(&[1.0, 0.0, 0.0, 1.0, advance, 0.0], tm);
 }
 
 /// URI link annotations of a page: rectangle and target.
 fn page_links(doc: &Document, page_id: lopdf::ObjectId) -> Vec<([f32; 4], String)> {
     let mut out = Vec::new();
-    for a in doc.get_page_annotations(page_id).unwrap_or_default() {
+    // Annotations may be inline dictionaries or references (lopdf's helper keeps only the latter).
+    let annots: Vec<&lopdf::Dictionary> = doc
+        .get_dictionary(page_id)
+        .and_then(|p| p.get_deref(b"Annots", doc))
+        .and_then(Object::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|o| match o {
+                    Object::Reference(id) => doc.get_dictionary(*id).ok(),
+                    Object::Dictionary(d) => Some(d),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    for a in annots {
         let rect = a.get(b"Rect").and_then(Object::as_array).ok().map(|r| {
             let v: Vec<f32> = r.iter().map(num).collect();
             [
@@ -590,6 +636,12 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
                 l.size,
                 l.text()
             );
+            for r in l.runs.iter().filter(|r| r.link.is_some()) {
+                eprintln!(
+                    "    link {:?} {:.1}+{:.1} -> {:?}",
+                    r.text, r.x, r.width, r.link
+                );
+            }
         }
     }
     // Page furniture: page numbers, and a line repeated at the same place on several pages.
@@ -729,7 +781,20 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
     };
     let mut doc = Doc::default();
     let mut prev: Option<(usize, f32, f32, Kind, f32)> = None; // page, y, size, kind, text x
+    let mut prev_line: Option<&TextLine> = None;
+    // A line the typesetter wrapped: the next line's first word would not have fitted on it.
+    let wrapped = |a: &TextLine, b: &TextLine| {
+        let b_text = b.text();
+        let chars = b_text.chars().count().max(1) as f32;
+        let first = b_text
+            .split_whitespace()
+            .next()
+            .map_or(0, |w| w.chars().count()) as f32;
+        let average = width_of(b) / chars;
+        width_of(a) + average * (first + 1.0) > (right - left) - 0.5 * average
+    };
     for l in &lines {
+        let after = prev_line.replace(l);
         let text = l.text();
         let trimmed = text.trim_start();
         let bullet = trimmed.starts_with(['•', '◦', '▪', '‣', '●', '–'])
@@ -809,8 +874,9 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
         };
         if continues {
             if let Some(last) = doc.blocks.last_mut() {
+                let soft = after.is_some_and(|a| wrapped(a, l));
                 match last.kind {
-                    Kind::Paragraph if !centred_run => last.spans.push(Span::line_break()),
+                    Kind::Paragraph if !soft => last.spans.push(Span::line_break()),
                     _ => push_text(&mut last.spans, " ", false, false, false, None),
                 }
                 last.spans.extend(spans);
