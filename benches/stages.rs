@@ -109,6 +109,10 @@ fn writers(c: &mut Criterion) {
     c.bench_function("DOCX -> JSON", |b| {
         b.iter(|| resumeconv::read_resume(black_box(&docx), Format::Docx, "x"))
     });
+    let pdf = resumeconv::render(&resume, Format::Pdf).unwrap_or_default();
+    c.bench_function("PDF -> JSON", |b| {
+        b.iter(|| resumeconv::read_resume(black_box(&pdf), Format::Pdf, "x"))
+    });
 }
 
 criterion_group!(benches, stages, scaling, writers);
