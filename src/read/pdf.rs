@@ -9,6 +9,8 @@
 //! bullets by their glyph, paragraphs by spacing. Page numbers and headers or footers repeated
 //! on every page are dropped; link annotations give their targets to the text under them.
 //!
+//! Set `RC_PDF_DEBUG=1` to print the laid-out lines (page, baseline, x, size, text) to stderr.
+//!
 //! Not yet: two-column layouts read column by column, hyphenated line ends joined.
 
 use crate::doc::{Block, Doc, Kind, Span, push_text};
@@ -696,7 +698,7 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
     let left = lines.iter().map(|l| l.x).fold(f32::MAX, f32::min);
     let right = lines
         .iter()
-        .map(|l| l.x + l.runs.iter().map(|r| r.width).sum::<f32>())
+        .map(|l| l.runs.last().map_or(l.x, |r| r.x + r.width))
         .fold(0.0f32, f32::max);
     let center = (left + right) / 2.0;
     // The usual distance between the baselines of body lines: more than that is a new
@@ -723,7 +725,7 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
         .map(|(p, _)| *p)
         .min()
         .map_or(body * 1.3, |p| p as f32 / 10.0);
-    let width_of = |l: &TextLine| l.runs.iter().map(|r| r.width).sum::<f32>();
+    let width_of = |l: &TextLine| l.runs.last().map_or(0.0, |r| r.x + r.width - l.x);
     let centered =
         |l: &TextLine| (l.x + width_of(l) / 2.0 - center).abs() < 4.0 && l.x - left > 20.0;
     // Heading levels by size rank: the size most section titles are set in is level 2;
@@ -791,20 +793,38 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
             .next()
             .map_or(0, |w| w.chars().count()) as f32;
         let average = width_of(b) / chars;
-        width_of(a) + average * (first + 1.0) > (right - left) - 0.5 * average
+        // The right edge of this column: the widest line at about this indent (lines with a
+        // tab reach into a date column and do not count).
+        let edge = lines
+            .iter()
+            .filter(|o| {
+                o.page == b.page
+                    && o.x <= b.x + 3.0
+                    && o.x >= b.x - 12.0
+                    && !o.runs.iter().any(|r| r.text == "\t")
+            })
+            .map(|o| o.x + width_of(o))
+            .fold(0.0f32, f32::max);
+        let edge = if edge > 0.0 { edge } else { right };
+        a.x + width_of(a) + average * (first + 1.0) > edge - 0.5 * average
     };
-    for l in &lines {
-        let after = prev_line.replace(l);
+    let is_bullet = |l: &TextLine| {
         let text = l.text();
         let trimmed = text.trim_start();
-        let bullet = trimmed.starts_with(['•', '◦', '▪', '‣', '●', '–'])
+        trimmed.starts_with(['•', '◦', '▪', '‣', '●', '–'])
             && trimmed
                 .chars()
                 .nth(1)
                 .is_some_and(|c| c == ' ' || c == '\t')
             || l.runs
                 .first()
-                .is_some_and(|r| matches!(r.text.trim(), "•" | "◦" | "▪" | "●"));
+                .is_some_and(|r| matches!(r.text.trim(), "•" | "◦" | "▪" | "●"))
+    };
+    let has_bullets = lines.iter().any(is_bullet);
+    for l in &lines {
+        let after = prev_line.replace(l);
+        let text = l.text();
+        let bullet = is_bullet(l);
         let mut spans: Vec<Span> = Vec::new();
         for r in &l.runs {
             push_text(
@@ -851,8 +871,9 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
             && close;
         let continues = match (prev, kind) {
             _ if centred_run && kind == Kind::Paragraph => true,
+            // An item goes on only where its line was full (a short line ends the item).
             (Some((_, _, _, Kind::ListItem(_), text_x)), Kind::Paragraph) => {
-                close && (l.x - text_x).abs() < 3.0
+                close && (l.x - text_x).abs() < 3.0 && after.is_some_and(|a| wrapped(a, l))
             }
             (Some((_, _, _, Kind::Paragraph, text_x)), Kind::Paragraph) => {
                 close && (l.x - text_x).abs() < 3.0
@@ -862,13 +883,47 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
             }
             _ => false,
         };
+        // Lines set a little in from the text column, each starting afresh, are list items
+        // whose bullets are not text (drawn, or left out).
+        let indented = !has_bullets && l.x - column > 5.0 && l.x - column < 40.0;
+        let kind = if !continues && kind == Kind::Paragraph && indented {
+            Kind::ListItem(0)
+        } else {
+            kind
+        };
+        // Where an item's text starts (its wrapped lines line up there): after the bullet,
+        // which may share a run with the text ("• Led the…").
         let text_x = if bullet {
-            l.runs
-                .iter()
-                .find(|r| {
-                    !r.text.trim().is_empty() && !r.text.trim().starts_with(['•', '◦', '▪', '●'])
-                })
-                .map_or(l.x, |r| r.x)
+            let first = l.runs.iter().find(|r| !r.text.trim().is_empty());
+            match first {
+                Some(r)
+                    if r.text.trim()
+                        == r.text
+                            .trim()
+                            .trim_start_matches(['•', '◦', '▪', '‣', '●', '–']) =>
+                {
+                    r.x
+                }
+                Some(r) if r.text.trim().chars().count() > 1 => {
+                    let all = r.text.chars().count().max(1) as f32;
+                    let marker = r.text.len()
+                        - r.text
+                            .trim_start_matches(|c: char| {
+                                c.is_whitespace() || matches!(c, '•' | '◦' | '▪' | '‣' | '●' | '–')
+                            })
+                            .len();
+                    let marker = r.text[..marker].chars().count() as f32;
+                    r.x + r.width * marker / all
+                }
+                _ => l
+                    .runs
+                    .iter()
+                    .skip_while(|r| {
+                        r.text.trim().is_empty() || r.text.trim().starts_with(['•', '◦', '▪', '●'])
+                    })
+                    .find(|r| !r.text.trim().is_empty())
+                    .map_or(l.x, |r| r.x),
+            }
         } else {
             l.x
         };
