@@ -494,6 +494,92 @@ fn unwrap_lines(lines: &[TextLine]) -> String {
     out
 }
 
+/// Where the second column of a two-column line starts: the first run after its only tab.
+fn second_column(l: &TextLine) -> Option<f32> {
+    let tabs: Vec<usize> = l
+        .runs
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.text == "\t")
+        .map(|(i, _)| i)
+        .collect();
+    if tabs.len() != 1 {
+        return None;
+    }
+    l.runs.get(tabs[0] + 1).map(|r| r.x)
+}
+
+/// A grid of cards (`Email  Phone` over their values, skill groups side by side) reads
+/// column by column: consecutive lines whose second column starts at the same place, well
+/// left of the right edge (a date flush right starts wherever its width puts it).
+fn grid_columns(lines: Vec<TextLine>) -> Vec<TextLine> {
+    let right = lines
+        .iter()
+        .map(|l| l.runs.last().map_or(l.x, |r| r.x + r.width))
+        .fold(0.0f32, f32::max);
+    let mut out: Vec<TextLine> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(col) =
+            second_column(&lines[i]).filter(|c| *c - lines[i].x < 0.65 * (right - lines[i].x))
+        else {
+            out.push(lines[i].clone());
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        while j < lines.len()
+            && lines[j].page == lines[i].page
+            && second_column(&lines[j]).is_some_and(|c| (c - col).abs() < 3.0)
+            && (lines[j].x - lines[i].x).abs() < 12.0
+        {
+            j += 1;
+        }
+        if j - i < 2 {
+            out.push(lines[i].clone());
+            i += 1;
+            continue;
+        }
+        let mut rights = Vec::new();
+        for l in &lines[i..j] {
+            let tab = l
+                .runs
+                .iter()
+                .position(|r| r.text == "\t")
+                .unwrap_or(l.runs.len());
+            let size = |runs: &[Run]| {
+                runs.iter()
+                    .filter(|r| !r.text.trim().is_empty())
+                    .map(|r| r.size)
+                    .fold(0.0, f32::max)
+            };
+            let (left_runs, right_runs) = (
+                l.runs[..tab].to_vec(),
+                l.runs[(tab + 1).min(l.runs.len())..].to_vec(),
+            );
+            out.push(TextLine {
+                page: l.page,
+                y: l.y,
+                x: l.x,
+                size: size(&left_runs),
+                runs: left_runs,
+            });
+            if let Some(first) = right_runs.first() {
+                rights.push(TextLine {
+                    page: l.page,
+                    y: l.y,
+                    x: first.x,
+                    size: size(&right_runs),
+                    runs: right_runs,
+                });
+            }
+        }
+        out.extend(rights);
+        i = j;
+    }
+    out
+}
+
 /// A line of text: its runs left to right.
 #[derive(Debug, Clone)]
 struct TextLine {
@@ -627,7 +713,7 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
             split.push(l);
         }
     }
-    let mut lines = split;
+    let mut lines = grid_columns(split);
     if std::env::var_os("RC_PDF_DEBUG").is_some() {
         for l in &lines {
             eprintln!(
