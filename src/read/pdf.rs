@@ -347,7 +347,7 @@ fn emit(
             y,
             width: w,
             size: size * scale_y,
-            text: decode(&bytes[from * step..(to * step).min(bytes.len())]),
+            text: clean(&decode(&bytes[from * step..(to * step).min(bytes.len())])),
             bold: f.bold,
             italic: f.italic,
             link,
@@ -376,6 +376,25 @@ fn emit(
         push(0, advances.len(), x, width, link_at(x + width / 2.0));
     }
     *tm = mul(&[1.0, 0.0, 0.0, 1.0, advance, 0.0], tm);
+}
+
+/// Text as a reader means it: ligatures spelled out, soft hyphens and private-use icon
+/// glyphs (an icon font's phone or GitHub mark) dropped.
+fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\u{FB00}' => out.push_str("ff"),
+            '\u{FB01}' => out.push_str("fi"),
+            '\u{FB02}' => out.push_str("fl"),
+            '\u{FB03}' => out.push_str("ffi"),
+            '\u{FB04}' => out.push_str("ffl"),
+            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
+            '\u{00AD}' | '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{10FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// URI link annotations of a page: rectangle and target.
@@ -1016,9 +1035,20 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
         if continues {
             if let Some(last) = doc.blocks.last_mut() {
                 let soft = after.is_some_and(|a| wrapped(a, l));
-                match last.kind {
-                    Kind::Paragraph if !soft => last.spans.push(Span::line_break()),
-                    _ => push_text(&mut last.spans, " ", false, false, false, None),
+                // A compound split at its hyphen ("customer-" / "facing") closes up again.
+                let hyphen = last.spans.last().is_some_and(|s| {
+                    let mut cs = s.text.trim_end_matches(' ').chars().rev();
+                    cs.next() == Some('-') && cs.next().is_some_and(char::is_alphabetic)
+                }) && text.trim_start().starts_with(char::is_lowercase);
+                if hyphen {
+                    if let Some(s) = last.spans.last_mut() {
+                        s.text.truncate(s.text.trim_end_matches(' ').len());
+                    }
+                } else {
+                    match last.kind {
+                        Kind::Paragraph if !soft => last.spans.push(Span::line_break()),
+                        _ => push_text(&mut last.spans, " ", false, false, false, None),
+                    }
                 }
                 last.spans.extend(spans);
             }
@@ -1031,4 +1061,17 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
         prev = Some((l.page, l.y, l.size, kind, text_x));
     }
     doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean;
+
+    #[test]
+    fn ligatures_soft_hyphens_and_icons() {
+        assert_eq!(clean("\u{FB01}nance o\u{FB03}ce"), "finance office");
+        assert_eq!(clean("data\u{00AD}base"), "database");
+        assert_eq!(clean("\u{f095} +44 113"), " +44 113");
+        assert_eq!(clean("Malmö — Żelazny"), "Malmö — Żelazny");
+    }
 }
