@@ -978,7 +978,10 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
             _ if centred_run && kind == Kind::Paragraph => true,
             // An item goes on only where its line was full (a short line ends the item).
             (Some((_, _, _, Kind::ListItem(_), text_x)), Kind::Paragraph) => {
-                close && (l.x - text_x).abs() < 3.0 && after.is_some_and(|a| wrapped(a, l))
+                close
+                    && l.x - text_x > -3.0
+                    && l.x - text_x < 30.0
+                    && after.is_some_and(|a| wrapped(a, l))
             }
             (Some((_, _, _, Kind::Paragraph, text_x)), Kind::Paragraph) => {
                 close && (l.x - text_x).abs() < 3.0
