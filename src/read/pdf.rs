@@ -984,7 +984,36 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
                     && after.is_some_and(|a| wrapped(a, l))
             }
             (Some((_, _, _, Kind::Paragraph, text_x)), Kind::Paragraph) => {
-                close && (l.x - text_x).abs() < 3.0
+                // Same indent, or both centred on one axis (a wrapped contact line).
+                let same_centre = after.is_some_and(|a| {
+                    (a.x - l.x).abs() > 2.0
+                        && (a.x + width_of(a) / 2.0 - l.x - width_of(l) / 2.0).abs() < 3.0
+                });
+                close && ((l.x - text_x).abs() < 3.0 || same_centre)
+            }
+            // An entry heading too long for its line, wrapped before its date.
+            (Some((p, y, s, Kind::Heading(3), text_x)), Kind::Paragraph) => {
+                p == l.page
+                    && y - l.y < 1.45 * l.size
+                    && (s - l.size).abs() < 0.05 * s
+                    && (l.x - text_x).abs() < 3.0
+                    && after.is_some_and(|a| {
+                        let tab = a.runs.iter().position(|r| r.text == "\t");
+                        let b_text = l.text();
+                        let first = b_text
+                            .split_whitespace()
+                            .next()
+                            .map_or(0, |w| w.chars().count())
+                            as f32;
+                        let average = width_of(l) / b_text.chars().count().max(1) as f32;
+                        match tab {
+                            Some(t) if t > 0 && t + 1 < a.runs.len() => {
+                                let end = a.runs[t - 1].x + a.runs[t - 1].width;
+                                end + average * (first + 1.0) > a.runs[t + 1].x - 2.0 * l.size
+                            }
+                            _ => false,
+                        }
+                    })
             }
             (Some((_, _, s, Kind::Heading(a), _)), Kind::Heading(b)) => {
                 a == b && (s - l.size).abs() < 0.05 * s && close && !text.contains('\t')
@@ -1048,12 +1077,50 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
                         s.text.truncate(s.text.trim_end_matches(' ').len());
                     }
                 } else {
-                    match last.kind {
-                        Kind::Paragraph if !soft => last.spans.push(Span::line_break()),
+                    match (last.kind, last.spans.last_mut()) {
+                        (Kind::Paragraph, _) if !soft => last.spans.push(Span::line_break()),
+                        // The space takes the style of the text before it, so a wrapped
+                        // italic phrase stays one phrase.
+                        (_, Some(s)) if !s.is_break() && s.link.is_none() => s.text.push(' '),
                         _ => push_text(&mut last.spans, " ", false, false, false, None),
                     }
                 }
-                last.spans.extend(spans);
+                // A heading wrapped before its flush-right date: the words go before the tab.
+                let mut tail: Vec<Span> = Vec::new();
+                if matches!(last.kind, Kind::Heading(_)) {
+                    if let Some(i) = last.spans.iter().position(|s| s.text.contains('\t')) {
+                        tail = last.spans.split_off(i);
+                        let at = tail[0].text.find('\t').unwrap_or(0);
+                        let before = tail[0].text[..at].to_string();
+                        tail[0].text = tail[0].text[at..].to_string();
+                        let first = tail[0].clone();
+                        push_text(
+                            &mut last.spans,
+                            &before,
+                            first.bold,
+                            first.italic,
+                            first.underline,
+                            first.link.as_deref(),
+                        );
+                        if let Some(s) = last.spans.last_mut().filter(|s| !s.is_break()) {
+                            s.text.push(' ');
+                        }
+                    }
+                }
+                for s in spans.into_iter().chain(tail) {
+                    if s.is_break() {
+                        last.spans.push(s);
+                    } else {
+                        push_text(
+                            &mut last.spans,
+                            &s.text,
+                            s.bold,
+                            s.italic,
+                            s.underline,
+                            s.link.as_deref(),
+                        );
+                    }
+                }
             }
             let kind_now = doc.blocks.last().map_or(kind, |b| b.kind);
             prev = Some((l.page, l.y, l.size, kind_now, prev.map_or(text_x, |p| p.4)));
