@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders this project's fictional JSON résumés with the résumé tools people use
 # (../shared/tools/render-with-other-tools.sh: HackMyResume, resume-cli + even, RenderCV,
-# pandoc, LibreOffice), reads each text-like rendering back, and scores the reading against
+# pandoc, LibreOffice), reads each text, Markdown and PDF rendering back, and scores it against
 # what that rendering actually prints (visible_gold.py). Installs the tools on first use
 # (root, a few minutes). Usage: scripts/other-tools.sh [BINARY]
 set -euo pipefail
@@ -17,7 +17,7 @@ install=""
 bash "$tools/render-with-other-tools.sh" $install "$work/json" "$work/rendered" > "$work/render.log" 2>&1 \
   || { tail -20 "$work/render.log"; exit 1; }
 python3 "$tools/visible_gold.py" "$work/rendered" "$work/json" "$work/visible" > /dev/null
-for kind in hmr.md hmr.txt even.txt rendercv.md; do
+for kind in hmr.md hmr.txt even.txt rendercv.md rendercv.pdf lo.pdf even.pdf; do
   mkdir -p "$work/pred/$kind"
   for f in "$work/rendered"/*."$kind"; do
     "$bin" "$f" -q -t json -o "$work/pred/$kind/$(basename "$f" ".$kind").json" || echo "failed: $f"
