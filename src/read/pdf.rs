@@ -418,24 +418,12 @@ fn page_links(doc: &Document, page_id: lopdf::ObjectId) -> Vec<([f32; 4], String
         .unwrap_or_default();
     for a in annots {
         let rect = a.get(b"Rect").and_then(Object::as_array).ok().map(|r| {
-            let v: Vec<f32> = r.iter().map(num).collect();
+            let v = |i: usize| r.get(i).map_or(0.0, num);
             [
-                v.first()
-                    .copied()
-                    .unwrap_or(0.0)
-                    .min(v.get(2).copied().unwrap_or(0.0)),
-                v.get(1)
-                    .copied()
-                    .unwrap_or(0.0)
-                    .min(v.get(3).copied().unwrap_or(0.0)),
-                v.first()
-                    .copied()
-                    .unwrap_or(0.0)
-                    .max(v.get(2).copied().unwrap_or(0.0)),
-                v.get(1)
-                    .copied()
-                    .unwrap_or(0.0)
-                    .max(v.get(3).copied().unwrap_or(0.0)),
+                v(0).min(v(2)),
+                v(1).min(v(3)),
+                v(0).max(v(2)),
+                v(1).max(v(3)),
             ]
         });
         let uri = a
@@ -566,12 +554,6 @@ fn grid_columns(lines: Vec<TextLine>) -> Vec<TextLine> {
                 .iter()
                 .position(|r| r.text == "\t")
                 .unwrap_or(l.runs.len());
-            let size = |runs: &[Run]| {
-                runs.iter()
-                    .filter(|r| !r.text.trim().is_empty())
-                    .map(|r| r.size)
-                    .fold(0.0, f32::max)
-            };
             let (left_runs, right_runs) = (
                 l.runs[..tab].to_vec(),
                 l.runs[(tab + 1).min(l.runs.len())..].to_vec(),
@@ -580,7 +562,7 @@ fn grid_columns(lines: Vec<TextLine>) -> Vec<TextLine> {
                 page: l.page,
                 y: l.y,
                 x: l.x,
-                size: size(&left_runs),
+                size: size_of(&left_runs),
                 runs: left_runs,
             });
             if let Some(first) = right_runs.first() {
@@ -588,7 +570,7 @@ fn grid_columns(lines: Vec<TextLine>) -> Vec<TextLine> {
                     page: l.page,
                     y: l.y,
                     x: first.x,
-                    size: size(&right_runs),
+                    size: size_of(&right_runs),
                     runs: right_runs,
                 });
             }
@@ -598,6 +580,17 @@ fn grid_columns(lines: Vec<TextLine>) -> Vec<TextLine> {
     }
     out
 }
+
+/// The size a group of runs is set in: the largest among those with visible text.
+fn size_of(runs: &[Run]) -> f32 {
+    runs.iter()
+        .filter(|r| !r.text.trim().is_empty())
+        .map(|r| r.size)
+        .fold(0.0, f32::max)
+}
+
+/// Glyphs that mark a list item.
+const BULLETS: [char; 6] = ['•', '◦', '▪', '‣', '●', '–'];
 
 /// A line of text: its runs left to right.
 #[derive(Debug, Clone)]
@@ -708,24 +701,18 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
                 .into_iter()
                 .filter(|r| !r.text.trim().is_empty() || r.text == " ")
                 .collect();
-            let size = |runs: &[Run]| {
-                runs.iter()
-                    .filter(|r| !r.text.trim().is_empty())
-                    .map(|r| r.size)
-                    .fold(0.0, f32::max)
-            };
             split.push(TextLine {
                 page: l.page,
                 y: l.y,
                 x: label[0].x,
-                size: size(&label),
+                size: size_of(&label),
                 runs: label,
             });
             split.push(TextLine {
                 page: l.page,
                 y: l.y,
                 x: rest[0].x,
-                size: size(&rest),
+                size: size_of(&rest),
                 runs: rest,
             });
         } else {
@@ -916,7 +903,7 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
     let is_bullet = |l: &TextLine| {
         let text = l.text();
         let trimmed = text.trim_start();
-        trimmed.starts_with(['•', '◦', '▪', '‣', '●', '–'])
+        trimmed.starts_with(BULLETS)
             && trimmed
                 .chars()
                 .nth(1)
@@ -946,7 +933,7 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
                 first.text = first
                     .text
                     .trim_start()
-                    .trim_start_matches(['•', '◦', '▪', '‣', '●', '–'])
+                    .trim_start_matches(BULLETS)
                     .trim_start()
                     .to_string();
             }
@@ -1033,14 +1020,7 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
         let text_x = if bullet {
             let first = l.runs.iter().find(|r| !r.text.trim().is_empty());
             match first {
-                Some(r)
-                    if r.text.trim()
-                        == r.text
-                            .trim()
-                            .trim_start_matches(['•', '◦', '▪', '‣', '●', '–']) =>
-                {
-                    r.x
-                }
+                Some(r) if r.text.trim() == r.text.trim().trim_start_matches(BULLETS) => r.x,
                 Some(r) if r.text.trim().chars().count() > 1 => {
                     let all = r.text.chars().count().max(1) as f32;
                     let marker = r.text.len()
