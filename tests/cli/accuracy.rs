@@ -109,11 +109,8 @@ fn own_samples_reach_f1_095_each() {
     );
 }
 
-/// DOCX written by someone else: pandoc turns each seed and corpus document into DOCX (line
-/// breaks kept, as the authors wrote them); reading that DOCX must come within 0.02 F1 of
-/// reading the original. CI installs pandoc (`.ci/run`).
-#[test]
-fn pandoc_docx_reads_as_well_as_the_original() {
+/// Every seed and corpus document, and a directory holding the gold of each.
+pub(crate) fn seeds_and_corpus() -> (Vec<PathBuf>, tempfile::TempDir) {
     let shared = shared();
     let mut inputs = files(&shared.join("seeds"), &["txt", "md"]);
     inputs.extend(files(&shared.join("corpus"), &["txt", "md"]));
@@ -123,6 +120,15 @@ fn pandoc_docx_reads_as_well_as_the_original() {
             std::fs::copy(&g, gold.path().join(g.file_name().unwrap())).unwrap();
         }
     }
+    (inputs, gold)
+}
+
+/// DOCX written by someone else: pandoc turns each seed and corpus document into DOCX (line
+/// breaks kept, as the authors wrote them); reading that DOCX must come within 0.02 F1 of
+/// reading the original. CI installs pandoc (`.ci/run`).
+#[test]
+fn pandoc_docx_reads_as_well_as_the_original() {
+    let (inputs, gold) = seeds_and_corpus();
     let direct = tempfile::tempdir().unwrap();
     convert_all(&inputs, direct.path());
     let docx_dir = tempfile::tempdir().unwrap();

@@ -29,3 +29,22 @@ pub fn json_fixtures() -> Vec<PathBuf> {
     v.sort();
     v
 }
+
+/// Prints `inputs` to PDF with LibreOffice into `out_dir` (CI installs it in `.ci/run`).
+pub fn libreoffice_pdf(inputs: &[PathBuf], out_dir: &std::path::Path) {
+    let lo = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            out_dir.join("lo-profile").display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(out_dir)
+        .args(inputs)
+        .output()
+        .expect("LibreOffice (soffice) is installed");
+    assert!(
+        lo.status.success(),
+        "{}",
+        String::from_utf8_lossy(&lo.stderr)
+    );
+}

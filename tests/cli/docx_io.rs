@@ -224,22 +224,7 @@ fn other_programs_open_what_we_write() {
         "python-docx: {}",
         String::from_utf8_lossy(&py.stderr)
     );
-    let profile = dir.path().join("lo-profile");
-    let lo = std::process::Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir.path())
-        .args(&files)
-        .output()
-        .expect("LibreOffice (soffice) is installed");
-    assert!(
-        lo.status.success(),
-        "{}",
-        String::from_utf8_lossy(&lo.stderr)
-    );
+    crate::common::libreoffice_pdf(&files, dir.path());
     for f in &files {
         let pdf = f.with_extension("pdf");
         let bytes = std::fs::read(&pdf)

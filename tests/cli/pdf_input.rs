@@ -2,8 +2,8 @@
 //! shared seeds and corpus read close to the originals; encrypted and broken files are
 //! clear one-line errors that write nothing.
 
-use crate::accuracy::{convert_all, files, score, shared};
-use crate::common::resumeconv;
+use crate::accuracy::{convert_all, files, score, seeds_and_corpus};
+use crate::common::{libreoffice_pdf, resumeconv};
 use predicates::prelude::*;
 use std::path::PathBuf;
 
@@ -47,31 +47,9 @@ fn our_own_pdf_reads_back() {
 /// on each (measured 2026-11-22: 0.957, 0.959, 0.980, 0.958, 0.959, 1.000).
 #[test]
 fn libreoffice_pdf_of_seeds_and_corpus() {
-    let shared = shared();
-    let mut inputs = files(&shared.join("seeds"), &["txt", "md"]);
-    inputs.extend(files(&shared.join("corpus"), &["txt", "md"]));
-    let gold = tempfile::tempdir().unwrap();
-    for dir in ["gold", "corpus"] {
-        for g in files(&shared.join(dir), &["json"]) {
-            std::fs::copy(&g, gold.path().join(g.file_name().unwrap())).unwrap();
-        }
-    }
+    let (inputs, gold) = seeds_and_corpus();
     let (pdfs, pred) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let lo = std::process::Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            pdfs.path().join("profile").display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(pdfs.path())
-        .args(&inputs)
-        .output()
-        .expect("LibreOffice (soffice) is installed");
-    assert!(
-        lo.status.success(),
-        "{}",
-        String::from_utf8_lossy(&lo.stderr)
-    );
+    libreoffice_pdf(&inputs, pdfs.path());
     let pdf_files = files(pdfs.path(), &["pdf"]);
     assert_eq!(pdf_files.len(), inputs.len());
     convert_all(&pdf_files, pred.path());
