@@ -558,21 +558,9 @@ fn grid_columns(lines: Vec<TextLine>) -> Vec<TextLine> {
                 l.runs[..tab].to_vec(),
                 l.runs[(tab + 1).min(l.runs.len())..].to_vec(),
             );
-            out.push(TextLine {
-                page: l.page,
-                y: l.y,
-                x: l.x,
-                size: size_of(&left_runs),
-                runs: left_runs,
-            });
-            if let Some(first) = right_runs.first() {
-                rights.push(TextLine {
-                    page: l.page,
-                    y: l.y,
-                    x: first.x,
-                    size: size_of(&right_runs),
-                    runs: right_runs,
-                });
+            out.push(TextLine::of(l.page, l.y, left_runs));
+            if !right_runs.is_empty() {
+                rights.push(TextLine::of(l.page, l.y, right_runs));
             }
         }
         out.extend(rights);
@@ -603,6 +591,18 @@ struct TextLine {
 }
 
 impl TextLine {
+    /// A line of `runs` (at least one) on a baseline, starting at its first run.
+    fn of(page: usize, y: f32, runs: Vec<Run>) -> TextLine {
+        let x = runs.first().map_or(0.0, |r| r.x);
+        TextLine {
+            page,
+            y,
+            x,
+            size: size_of(&runs),
+            runs,
+        }
+    }
+
     fn text(&self) -> String {
         self.runs
             .iter()
@@ -701,20 +701,8 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
                 .into_iter()
                 .filter(|r| !r.text.trim().is_empty() || r.text == " ")
                 .collect();
-            split.push(TextLine {
-                page: l.page,
-                y: l.y,
-                x: label[0].x,
-                size: size_of(&label),
-                runs: label,
-            });
-            split.push(TextLine {
-                page: l.page,
-                y: l.y,
-                x: rest[0].x,
-                size: size_of(&rest),
-                runs: rest,
-            });
+            split.push(TextLine::of(l.page, l.y, label));
+            split.push(TextLine::of(l.page, l.y, rest));
         } else {
             split.push(l);
         }
