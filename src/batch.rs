@@ -36,8 +36,8 @@ pub struct Settings {
     /// `(k, n)`: keep the k-th of n shares (1-based).
     pub shard: Option<(usize, usize)>,
     pub write: WriteOptions,
-    /// The largest input read, in bytes (0: the default limit).
-    pub max_input: u64,
+    /// What one input may hold.
+    pub limits: crate::Limits,
 }
 
 /// What happened to one input (the `--report` format, stable).
@@ -221,15 +221,10 @@ fn convert_one(job: &Job, s: &Settings) -> InputReport {
         ..InputReport::default()
     };
     let result = (|| -> Result<(), Error> {
-        let limit = if s.max_input == 0 {
-            crate::DEFAULT_MAX_INPUT
-        } else {
-            s.max_input
-        };
-        let bytes = crate::read_input_limited(&path, limit)?;
+        let bytes = crate::read_input_limited(&path, s.limits.input)?;
         let format = crate::detect_format(&path, &bytes, s.from)?;
         r.format = Some(format.name().to_string());
-        let reading = crate::read_resume(&bytes, format, &path)?;
+        let reading = crate::read_resume_with(&bytes, format, &path, &s.limits)?;
         r.warnings.extend(reading.warnings);
         for (to, out) in &job.outputs {
             if output::same_file(&job.input, out) {

@@ -79,6 +79,22 @@ pub struct Cli {
     #[arg(long, value_name = "SIZE", default_value = "20M", value_parser = parse_size)]
     pub max_input_size: u64,
 
+    /// Refuse text and Markdown inputs with a line longer than this many bytes
+    #[arg(long, value_name = "SIZE", default_value = "1M", value_parser = parse_size)]
+    pub max_line_length: u64,
+
+    /// Refuse JSON nested deeper than this (at most 100)
+    #[arg(long, value_name = "N", default_value_t = 64, value_parser = clap::value_parser!(u16).range(1..=100))]
+    pub max_json_depth: u16,
+
+    /// Refuse PDF inputs with more pages than this
+    #[arg(long, value_name = "N", default_value_t = 500)]
+    pub max_pages: usize,
+
+    /// Refuse DOCX inputs whose archive expands to more than this many bytes
+    #[arg(long, value_name = "SIZE", default_value = "50M", value_parser = parse_size)]
+    pub max_unpacked_size: u64,
+
     /// Print nothing but errors
     #[arg(short, long, conflicts_with = "warnings")]
     pub quiet: bool,
@@ -103,6 +119,20 @@ fn parse_size(s: &str) -> Result<u64, String> {
     };
     let n: u64 = num.trim().parse().map_err(|_| format!("not a size: {s}"))?;
     n.checked_mul(mult).ok_or_else(|| format!("too large: {s}"))
+}
+
+impl Cli {
+    /// The input limits the `--max-*` flags set.
+    pub fn limits(&self) -> resumeconv::Limits {
+        resumeconv::Limits {
+            input: self.max_input_size,
+            line: usize::try_from(self.max_line_length).unwrap_or(usize::MAX),
+            json_depth: usize::from(self.max_json_depth),
+            pages: self.max_pages,
+            unpacked: self.max_unpacked_size,
+            ..resumeconv::Limits::default()
+        }
+    }
 }
 
 /// `K/N` with 1 ≤ K ≤ N.

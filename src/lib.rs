@@ -14,6 +14,7 @@ pub mod doc;
 pub mod error;
 pub mod extract;
 pub mod format;
+pub mod limits;
 pub mod model;
 pub mod output;
 pub mod present;
@@ -24,6 +25,7 @@ pub mod write;
 
 pub use error::{Error, Warning};
 pub use format::Format;
+pub use limits::Limits;
 pub use model::Resume;
 
 use std::io::Read;
@@ -40,7 +42,7 @@ pub struct Reading {
 }
 
 /// The largest input read by default (20 MB); `--max-input-size` raises it.
-pub const DEFAULT_MAX_INPUT: u64 = 20 * 1024 * 1024;
+pub const DEFAULT_MAX_INPUT: u64 = 20 * 1024 * 1024; // = Limits::default().input
 
 /// Reads a whole input: a file path, or `-` for standard input, refusing more than the
 /// default limit.
@@ -132,13 +134,15 @@ pub fn detect_format(name: &str, bytes: &[u8], from: Option<Format>) -> Result<F
 /// Reads a text-like document into its [`doc::Doc`] (for diagnostics; conversion goes
 /// through [`read_resume`]).
 pub fn read_doc(bytes: &[u8], format: Format, name: &str) -> Result<doc::Doc, Error> {
+    let limits = Limits::default();
     if format == Format::Docx {
-        return read::docx::read(bytes, name, &read::docx::Limits::default());
+        return read::docx::read(bytes, name, &limits);
     }
     if format == Format::Pdf {
-        return read::pdf::read(bytes, name);
+        return read::pdf::read(bytes, name, &limits);
     }
     let (text, _) = read::decode::decode(bytes, name)?;
+    limits.check_lines(&text, name)?;
     match format {
         Format::Markdown => Ok(read::markdown::read(&text)),
         Format::Text => Ok(read::text::read(&text)),
@@ -149,17 +153,37 @@ pub fn read_doc(bytes: &[u8], format: Format, name: &str) -> Result<doc::Doc, Er
     }
 }
 
-/// Reads one document of a known format into a résumé.
+/// Reads one document of a known format into a résumé, within the default [`Limits`].
 pub fn read_resume(bytes: &[u8], format: Format, name: &str) -> Result<Reading, Error> {
+    read_resume_with(bytes, format, name, &Limits::default())
+}
+
+/// Reads one document of a known format into a résumé, refusing input over `limits`.
+pub fn read_resume_with(
+    bytes: &[u8],
+    format: Format,
+    name: &str,
+    limits: &Limits,
+) -> Result<Reading, Error> {
     format.require_read()?;
+    if bytes.is_empty() {
+        return Err(Error::Unreadable {
+            file: name.into(),
+            message: "the input is empty".into(),
+        });
+    }
     match format {
         Format::Json => {
+            limits.check_json_depth(bytes, name)?;
             let value = read::json::parse_value(bytes, name)?;
             let warnings = validate::check(&value)
                 .into_iter()
                 .map(|p| Warning::new(None, p.to_string()))
                 .collect();
             let resume = read::json::to_resume(value, name)?;
+            if resume == Resume::default() {
+                return Err(Error::NoContent { file: name.into() });
+            }
             Ok(Reading { resume, warnings })
         }
         Format::Markdown | Format::Text => {
@@ -167,6 +191,7 @@ pub fn read_resume(bytes: &[u8], format: Format, name: &str) -> Result<Reading, 
             if text.trim().is_empty() {
                 return Err(Error::NoContent { file: name.into() });
             }
+            limits.check_lines(&text, name)?;
             let doc = if format == Format::Markdown {
                 read::markdown::read(&text)
             } else {
@@ -180,7 +205,7 @@ pub fn read_resume(bytes: &[u8], format: Format, name: &str) -> Result<Reading, 
             Ok(Reading { resume, warnings })
         }
         Format::Pdf => {
-            let doc = read::pdf::read(bytes, name)?;
+            let doc = read::pdf::read(bytes, name, limits)?;
             let (resume, warnings) = extract::extract(&doc);
             if resume == Resume::default() {
                 return Err(Error::NoContent { file: name.into() });
@@ -188,7 +213,7 @@ pub fn read_resume(bytes: &[u8], format: Format, name: &str) -> Result<Reading, 
             Ok(Reading { resume, warnings })
         }
         Format::Docx => {
-            let doc = read::docx::read(bytes, name, &read::docx::Limits::default())?;
+            let doc = read::docx::read(bytes, name, limits)?;
             let (resume, warnings) = extract::extract(&doc);
             if resume == Resume::default() {
                 return Err(Error::NoContent { file: name.into() });

@@ -6,11 +6,36 @@ use std::io::Write;
 use std::path::Path;
 
 /// Writes `bytes` to `path` atomically (temporary file in the same directory, then rename).
+///
+/// A path that names something other than a regular file is written in place instead: a
+/// device (`/dev/null`, `/dev/full`) or a pipe must stay what it is, never be replaced by a
+/// file. A symbolic link to a file keeps being a link: the file it points to is replaced.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let shown = path.display().to_string();
     let err = |source: std::io::Error| Error::Write {
         path: shown.clone(),
-        source,
+        // tempfile adds the temporary file's name to its errors; the user never sees that file.
+        source: std::io::Error::new(source.kind(), bare_message(&source)),
+    };
+    let resolved;
+    let path = match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(err(std::io::Error::other("is a directory")));
+        }
+        Ok(meta) if !meta.is_file() => {
+            let mut out = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(err)?;
+            out.write_all(bytes).map_err(err)?;
+            out.flush().map_err(err)?;
+            return Ok(());
+        }
+        Ok(_) if path.is_symlink() => {
+            resolved = std::fs::canonicalize(path).map_err(err)?;
+            resolved.as_path()
+        }
+        _ => path,
     };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -31,6 +56,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     set_permissions(tmp.as_file(), path);
     tmp.persist(path).map_err(|e| err(e.error))?;
     Ok(())
+}
+
+/// An I/O error's message without what a wrapper appended (tempfile's `at path "..."`).
+fn bare_message(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" at path ") {
+        Some(cut) => text[..cut].to_string(),
+        None => text,
+    }
 }
 
 /// A temporary file is private (0600); the output gets what the file it replaces had, or the

@@ -166,7 +166,7 @@ fn convert(cli: &Cli) -> Result<u8, Error> {
             );
         }
     }
-    let reading = resumeconv::read_resume(&bytes, from, shown)?;
+    let reading = resumeconv::read_resume_with(&bytes, from, shown, &cli.limits())?;
     report_warnings(shown, &reading.warnings, cli);
     let opts = resumeconv::WriteOptions { paper: cli.paper };
     let (rendered, written_warnings) = resumeconv::render_full(&reading.resume, to, &opts)?;
@@ -245,6 +245,12 @@ fn batch(cli: &Cli) -> u8 {
     }
     let out_dir = cli.out_dir.clone().unwrap_or_else(|| PathBuf::from("."));
     if !cli.check {
+        if out_dir.exists() && !out_dir.is_dir() {
+            return fail(&Error::Write {
+                path: out_dir.display().to_string(),
+                source: std::io::Error::other("not a directory"),
+            });
+        }
         if let Err(source) = std::fs::create_dir_all(&out_dir) {
             return fail(&Error::Write {
                 path: out_dir.display().to_string(),
@@ -269,7 +275,7 @@ fn batch(cli: &Cli) -> u8 {
         check: cli.check,
         shard: cli.shard,
         write: resumeconv::WriteOptions { paper: cli.paper },
-        max_input: cli.max_input_size,
+        limits: cli.limits(),
     };
     let terminal = std::io::stderr().is_terminal() && !cli.quiet;
     let bar = terminal.then(|| {

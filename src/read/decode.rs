@@ -4,10 +4,19 @@
 
 use crate::error::{Error, Warning};
 
-/// Decodes bytes as text, with a warning when a legacy encoding was assumed.
+/// Decodes bytes as text, with a warning when a legacy encoding was assumed. Line endings
+/// come out as `\n` whatever they were (`\r\n` from Windows, a lone `\r` from old Macs).
 pub fn decode(bytes: &[u8], file: &str) -> Result<(String, Option<Warning>), Error> {
+    let (text, warning) = decode_raw(bytes, file)?;
+    if text.contains('\r') {
+        return Ok((text.replace("\r\n", "\n").replace('\r', "\n"), warning));
+    }
+    Ok((text, warning))
+}
+
+fn decode_raw(bytes: &[u8], file: &str) -> Result<(String, Option<Warning>), Error> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return decode(rest, file);
+        return decode_raw(rest, file);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         return Ok((utf16(rest, u16::from_le_bytes), None));
@@ -15,20 +24,44 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<(String, Option<Warning>), Err
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         return Ok((utf16(rest, u16::from_be_bytes), None));
     }
-    if looks_binary(bytes) {
+    if let Some((f, name)) = utf16_without_bom(bytes) {
+        let warning = Warning::new(None, format!("no byte order mark: read as {name}"));
+        return Ok((utf16(bytes, f), Some(warning)));
+    }
+    if let Some(kind) = known_binary(bytes) {
+        return Err(Error::Unreadable {
+            file: file.to_string(),
+            message: kind.into(),
+        });
+    }
+    // A few stray NUL bytes in otherwise ordinary text (an export glitch) are dropped, with a
+    // warning naming the line of the first; many mean binary data.
+    let nuls = bytes.iter().filter(|&&b| b == 0).count();
+    let mostly_nul = nuls * 100 > bytes.len();
+    let cleaned;
+    let (bytes, nul_warning) = if nuls > 0 && !mostly_nul {
+        let first = bytes.iter().position(|&b| b == 0).unwrap_or(0);
+        let line = line_of(bytes, first);
+        cleaned = bytes
+            .iter()
+            .copied()
+            .filter(|&b| b != 0)
+            .collect::<Vec<u8>>();
+        let warning = Warning::new(Some(line), format!("removed {nuls} NUL byte(s)"));
+        (cleaned.as_slice(), Some(warning))
+    } else {
+        (bytes, None)
+    };
+    if mostly_nul || looks_binary(bytes) {
         return Err(Error::Unreadable {
             file: file.to_string(),
             message: "this is binary data, not a text, Markdown, DOCX or PDF résumé".into(),
         });
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok((s.to_string(), None)),
+        Ok(s) => Ok((s.to_string(), nul_warning)),
         Err(e) => {
-            let line = bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1;
+            let line = line_of(bytes, e.valid_up_to());
             let text = bytes.iter().map(|&b| cp1252(b)).collect();
             Ok((
                 text,
@@ -41,17 +74,84 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<(String, Option<Warning>), Err
     }
 }
 
-fn utf16(bytes: &[u8], f: fn([u8; 2]) -> u16) -> String {
-    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| f([c[0], c[1]])).collect();
+/// How two bytes make one UTF-16 code unit.
+type ByteOrder = fn([u8; 2]) -> u16;
+
+/// The 1-based line holding byte `at`.
+fn line_of(bytes: &[u8], at: usize) -> usize {
+    bytes.iter().take(at).filter(|&&b| b == b'\n').count() + 1
+}
+
+/// UTF-16 text saved without a byte order mark: mostly ASCII, so every other byte is NUL.
+/// Returns the byte order and its name.
+fn utf16_without_bom(bytes: &[u8]) -> Option<(ByteOrder, &'static str)> {
+    let sample = bytes.get(..bytes.len().min(4096) & !1)?;
+    if sample.len() < 8 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let zero_at = |odd: usize| {
+        sample
+            .iter()
+            .skip(odd)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zero_at(0), zero_at(1));
+    if odd * 10 >= pairs * 9 && even * 10 < pairs {
+        Some((u16::from_le_bytes, "UTF-16LE"))
+    } else if even * 10 >= pairs * 9 && odd * 10 < pairs {
+        Some((u16::from_be_bytes, "UTF-16BE"))
+    } else {
+        None
+    }
+}
+
+/// Binary formats people mistake for résumés we read, named so the message helps.
+fn known_binary(bytes: &[u8]) -> Option<&'static str> {
+    const KINDS: [(&[u8], &str); 6] = [
+        (
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+            "this is a legacy Word .doc file; save it as .docx and convert that",
+        ),
+        (
+            b"\x89PNG",
+            "this is an image (PNG), not a résumé with text; scanned résumés are not read",
+        ),
+        (
+            b"\xFF\xD8\xFF",
+            "this is an image (JPEG), not a résumé with text; scanned résumés are not read",
+        ),
+        (
+            b"{\\rtf",
+            "this is an RTF document; save it as .docx and convert that",
+        ),
+        (b"\x1F\x8B", "this is a gzip archive; unpack it first"),
+        (b"7z\xBC\xAF", "this is a 7-Zip archive; unpack it first"),
+    ];
+    KINDS
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|(_, kind)| *kind)
+}
+
+fn utf16(bytes: &[u8], f: ByteOrder) -> String {
+    let units: Vec<u16> = bytes
+        .chunks_exact(2)
+        .map(|c| {
+            f([
+                c.first().copied().unwrap_or(0),
+                c.get(1).copied().unwrap_or(0),
+            ])
+        })
+        .collect();
     String::from_utf16_lossy(&units)
 }
 
-/// NUL bytes, or many control characters, mean binary data.
+/// Many control characters mean binary data.
 fn looks_binary(bytes: &[u8]) -> bool {
-    let sample = &bytes[..bytes.len().min(8192)];
-    if sample.contains(&0) {
-        return true;
-    }
+    let sample = bytes.get(..bytes.len().min(8192)).unwrap_or(bytes);
     let controls = sample
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
@@ -67,7 +167,10 @@ fn cp1252(b: u8) -> char {
         'ž', 'Ÿ',
     ];
     match b {
-        0x80..=0x9F => HIGH[(b - 0x80) as usize],
+        0x80..=0x9F => HIGH
+            .get(usize::from(b - 0x80))
+            .copied()
+            .unwrap_or('\u{fffd}'),
         _ => b as char,
     }
 }
@@ -85,5 +188,38 @@ mod tests {
         let (t, _) = decode(b"\xFF\xFEh\x00i\x00", "f").unwrap();
         assert_eq!(t, "hi");
         assert!(decode(b"\x00\x01\x02PK", "f").is_err());
+    }
+
+    #[test]
+    fn utf16_without_bom_and_stray_nuls() {
+        let le: Vec<u8> = "Jane Doe\nEngineer\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let (t, w) = decode(&le, "f").unwrap();
+        assert_eq!(t, "Jane Doe\nEngineer\n");
+        assert_eq!(w.unwrap().message, "no byte order mark: read as UTF-16LE");
+        let be: Vec<u8> = "Jane Doe\nEngineer\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(decode(&be, "f").unwrap().0, "Jane Doe\nEngineer\n");
+        let text = b"Jane Doe\nSoftware engineer at Acme since 2019, before that at Initech for six years.\nBerlin, Germany, open to relocation\x00\n";
+        let (t, w) = decode(text, "f").unwrap();
+        assert!(!t.contains('\0'));
+        let w = w.unwrap();
+        assert_eq!(
+            (w.line, w.message.as_str()),
+            (Some(3), "removed 1 NUL byte(s)")
+        );
+    }
+
+    #[test]
+    fn known_binary_formats_are_named() {
+        let err = decode(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", "cv.doc").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "cv.doc: this is a legacy Word .doc file; save it as .docx and convert that"
+        );
     }
 }

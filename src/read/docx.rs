@@ -10,27 +10,10 @@
 
 use crate::doc::{Block, Doc, Kind, Span, push_text};
 use crate::error::Error;
+use crate::limits::Limits;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::io::Read;
-
-/// Limits on what an archive may hold.
-#[derive(Debug, Clone, Copy)]
-pub struct Limits {
-    pub max_entries: usize,
-    pub max_uncompressed: u64,
-    pub max_ratio: u64,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_entries: 2000,
-            max_uncompressed: 50 * 1024 * 1024,
-            max_ratio: 200,
-        }
-    }
-}
 
 fn bad(file: &str, message: impl Into<String>) -> Error {
     Error::Unreadable {
@@ -42,51 +25,57 @@ fn bad(file: &str, message: impl Into<String>) -> Error {
 /// Checks the archive before it is parsed: a zip bomb or a corrupt archive is an error here.
 pub fn check_archive(bytes: &[u8], file: &str, limits: &Limits) -> Result<(), Error> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| bad(file, format!("not a valid DOCX (zip) archive: {e}")))?;
-    if zip.len() > limits.max_entries {
+        .map_err(|_| bad(file, "not a DOCX file: not a zip archive, or one cut short"))?;
+    if zip.len() > limits.entries {
         return Err(bad(
             file,
             format!(
                 "DOCX archive has {} entries (limit {})",
                 zip.len(),
-                limits.max_entries
+                limits.entries
             ),
         ));
     }
     let mut total: u64 = 0;
-    let mut has_document = false;
+    // docx-rs needs the document's relationships part too, even when it lists nothing.
+    let mut required = [
+        "word/document.xml",
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "word/_rels/document.xml.rels",
+    ]
+    .map(|n| (n, false));
     for i in 0..zip.len() {
         let mut entry = zip
             .by_index(i)
             .map_err(|e| bad(file, format!("corrupt DOCX archive: {e}")))?;
-        has_document |= entry.name() == "word/document.xml";
+        for (name, seen) in &mut required {
+            *seen |= entry.name() == *name;
+        }
         let size = entry.size();
         let packed = entry.compressed_size().max(1);
         total = total.saturating_add(size);
-        if total > limits.max_uncompressed {
+        if total > limits.unpacked {
             return Err(bad(
                 file,
                 format!(
-                    "DOCX archive expands to more than {} MB",
-                    limits.max_uncompressed / 1024 / 1024
+                    "DOCX archive expands to more than {} (raise it with --max-unpacked-size)",
+                    crate::human_size(limits.unpacked)
                 ),
             ));
         }
-        if size > 1024 * 1024 && size / packed > limits.max_ratio {
+        if size > 1024 * 1024 && size / packed > limits.ratio {
             return Err(bad(
                 file,
                 format!(
-                    "DOCX archive entry {} is compressed {}:1 (a zip bomb?)",
+                    "DOCX archive entry {} is compressed more than {}:1 (a zip bomb?)",
                     entry.name(),
-                    size / packed
+                    limits.ratio
                 ),
             ));
         }
         // Inflate for real, with a cap: declared sizes can lie.
-        let cap = limits
-            .max_uncompressed
-            .saturating_sub(total.saturating_sub(size))
-            + 1;
+        let cap = limits.unpacked.saturating_sub(total.saturating_sub(size)) + 1;
         let mut sink = Vec::new();
         let read = (&mut entry)
             .take(cap)
@@ -96,19 +85,58 @@ pub fn check_archive(bytes: &[u8], file: &str, limits: &Limits) -> Result<(), Er
             return Err(bad(
                 file,
                 format!(
-                    "DOCX archive expands to more than {} MB",
-                    limits.max_uncompressed / 1024 / 1024
+                    "DOCX archive expands to more than {} (raise it with --max-unpacked-size)",
+                    crate::human_size(limits.unpacked)
                 ),
             ));
         }
+        let name = entry.name();
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            well_formed(&sink).map_err(|why| {
+                bad(
+                    file,
+                    format!("damaged Word document: {name} is not well-formed XML ({why})"),
+                )
+            })?;
+        }
     }
-    if !has_document {
+    if let Some((name, _)) = required.iter().find(|(_, seen)| !seen) {
         return Err(bad(
             file,
-            "not a Word document: the archive has no word/document.xml",
+            format!("not a Word document: the archive has no {name}"),
         ));
     }
     Ok(())
+}
+
+/// Checks that an XML part is complete and its tags balanced. docx-rs loops forever on a
+/// part cut short (it waits for an end tag that never comes), so every part is checked first.
+fn well_formed(xml: &[u8]) -> Result<(), String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    reader.config_mut().check_end_names = true;
+    let (mut depth, mut roots) = (0usize, 0usize);
+    let mut buf = Vec::new();
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(_)) => {
+                roots += usize::from(depth == 0);
+                depth += 1;
+            }
+            Ok(Event::Empty(_)) => roots += usize::from(depth == 0),
+            Ok(Event::End(_)) => depth = depth.saturating_sub(1),
+            Ok(Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => return Err(format!("{e} at byte {}", reader.error_position())),
+        }
+        buf.clear();
+    }
+    match (depth, roots) {
+        (0, 1) => Ok(()),
+        (0, 0) => Err("no root element".into()),
+        (0, _) => Err("more than one root element".into()),
+        _ => Err("it ends before its elements are closed".into()),
+    }
 }
 
 /// Reads a DOCX file into a [`Doc`].
@@ -117,8 +145,8 @@ pub fn read(bytes: &[u8], file: &str, limits: &Limits) -> Result<Doc, Error> {
     let parsed = std::panic::catch_unwind(|| docx_rs::read_docx(bytes).map(|d| d.json()));
     let json = match parsed {
         Ok(Ok(j)) => j,
-        Ok(Err(e)) => return Err(bad(file, format!("cannot read DOCX: {e}"))),
-        Err(_) => return Err(bad(file, "cannot read DOCX: the document is corrupt")),
+        Ok(Err(e)) => return Err(bad(file, format!("damaged Word document: {e}"))),
+        Err(_) => return Err(bad(file, "damaged Word document: a part is corrupt")),
     };
     let v: Value =
         serde_json::from_str(&json).map_err(|e| bad(file, format!("cannot read DOCX: {e}")))?;

@@ -15,11 +15,9 @@
 
 use crate::doc::{Block, Doc, Kind, Span, push_text};
 use crate::error::Error;
+use crate::limits::Limits;
 use lopdf::{Document, Object};
 use std::collections::HashMap;
-
-/// The most pages read.
-pub const MAX_PAGES: usize = 500;
 
 fn bad(file: &str, message: impl Into<String>) -> Error {
     Error::Unreadable {
@@ -141,7 +139,11 @@ fn font_info<'a>(doc: &'a Document, dict: &'a lopdf::Dictionary) -> FontInfo<'a>
 }
 
 /// Reads a PDF into a [`Doc`].
-pub fn read(bytes: &[u8], file: &str) -> Result<Doc, Error> {
+pub fn read(bytes: &[u8], file: &str, limits: &Limits) -> Result<Doc, Error> {
+    let head = bytes.get(..bytes.len().min(1024)).unwrap_or(bytes);
+    if !head.windows(5).any(|w| w == b"%PDF-") {
+        return Err(bad(file, "not a PDF file: it has no %PDF- header"));
+    }
     let loaded = std::panic::catch_unwind(|| Document::load_mem(bytes));
     let doc = match loaded {
         Ok(Ok(d)) => d,
@@ -158,10 +160,14 @@ pub fn read(bytes: &[u8], file: &str) -> Result<Doc, Error> {
         return Err(bad(file, "the PDF is encrypted; decrypt it first"));
     }
     let pages = doc.get_pages();
-    if pages.len() > MAX_PAGES {
+    if pages.len() > limits.pages {
         return Err(bad(
             file,
-            format!("the PDF has {} pages (limit {MAX_PAGES})", pages.len()),
+            format!(
+                "the PDF has {} pages, over the limit of {} (raise it with --max-pages)",
+                pages.len(),
+                limits.pages
+            ),
         ));
     }
     let mut runs: Vec<Run> = Vec::new();

@@ -3,6 +3,7 @@
 //! JSON round trips of every fixture (with insta snapshots).
 
 mod accuracy;
+mod bad_input;
 mod batch;
 mod common;
 mod convert;
