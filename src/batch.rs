@@ -132,11 +132,13 @@ fn walk(dir: &Path, recursive: bool, out: &mut Vec<PathBuf>) -> Result<(), Error
 /// `*` and `?` wildcards over one file name.
 pub fn glob_match(pattern: &str, name: &str) -> bool {
     fn m(p: &[char], n: &[char]) -> bool {
-        match (p.first(), n.first()) {
+        match (p.split_first(), n.split_first()) {
             (None, None) => true,
-            (Some('*'), _) => m(&p[1..], n) || (!n.is_empty() && m(p, &n[1..])),
-            (Some('?'), Some(_)) => m(&p[1..], &n[1..]),
-            (Some(a), Some(b)) if a == b => m(&p[1..], &n[1..]),
+            (Some(('*', p_rest)), _) => {
+                m(p_rest, n) || n.split_first().is_some_and(|(_, n_rest)| m(p, n_rest))
+            }
+            (Some(('?', p_rest)), Some((_, n_rest))) => m(p_rest, n_rest),
+            (Some((a, p_rest)), Some((b, n_rest))) if a == b => m(p_rest, n_rest),
             _ => false,
         }
     }

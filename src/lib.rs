@@ -9,6 +9,18 @@
 //! The binary is a thin shell over this library: [`detect_format`], [`read_resume`] and
 //! [`render`] are the whole conversion; [`output::write_atomic`] puts the result in place.
 
+// No panics from input: library code may not unwrap, expect, panic or index unchecked; the
+// few allowed sites carry a comment proving why they cannot fail. Tests may.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 pub mod batch;
 pub mod doc;
 pub mod error;

@@ -274,10 +274,11 @@ fn is_iso(s: &str) -> bool {
     let b = s.as_bytes();
     let digits =
         |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    let dash = |i: usize| b.get(i) == Some(&b'-');
     match b.len() {
         4 => digits(0..4),
-        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
-        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        7 => digits(0..4) && dash(4) && digits(5..7),
+        10 => digits(0..4) && dash(4) && digits(5..7) && dash(7) && digits(8..10),
         _ => false,
     }
 }

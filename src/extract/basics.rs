@@ -189,9 +189,13 @@ pub fn find_name(all: &[Line]) -> Option<Name> {
     }
     // A letter's sign-off.
     for w in all.windows(2) {
-        let closing = w[0].text.trim_end_matches([',', '.', '!']).to_lowercase();
+        let [closing, name] = w else { continue };
+        let closing = closing
+            .text
+            .trim_end_matches([',', '.', '!'])
+            .to_lowercase();
         if lexicon::VALEDICTIONS.contains(&closing.as_str()) {
-            consider(&w[1].text, w[1].line, 4);
+            consider(&name.text, name.line, 4);
         }
     }
     best.filter(|(s, _)| *s >= 2).map(|(_, n)| n)
@@ -324,8 +328,9 @@ pub fn fill(
 
     // "GitHub" on one line and the username on the next.
     for w in preamble.windows(2).chain(contact_lines.windows(2)) {
-        let network = w[0].text.trim_end_matches(':').trim();
-        let user = w[1].text.trim();
+        let [first, second] = w else { continue };
+        let network = first.text.trim_end_matches(':').trim();
+        let user = second.text.trim();
         if user.contains(char::is_whitespace) || user.is_empty() {
             continue;
         }
@@ -334,8 +339,8 @@ pub fn fill(
             if !profiles.iter().any(|x| x.network == p.network) {
                 profiles.push(p);
             }
-            used_lines.insert(w[0].line);
-            used_lines.insert(w[1].line);
+            used_lines.insert(first.line);
+            used_lines.insert(second.line);
         }
     }
 
@@ -577,33 +582,36 @@ pub fn parse_location(s: &str) -> Option<Location> {
     // "211 43 Malmö": a postal code before the city; what comes before is the street.
     let postal_city = crate::static_re!(r"^([0-9][[0-9] -]{1,8}[0-9])\s+(\p{Lu}[\p{L} .'-]*)$");
     if let Some(i) = p.iter().rposition(|x| postal_city.is_match(x)) {
-        if let Some(c) = postal_city.captures(&p[i]) {
-            loc.postal_code = c.get(1).map(|m| m.as_str().to_string());
-            loc.city = c.get(2).map(|m| m.as_str().to_string());
+        let (before, from) = p.split_at(i);
+        if let Some((this, after)) = from.split_first() {
+            if let Some(c) = postal_city.captures(this) {
+                loc.postal_code = c.get(1).map(|m| m.as_str().to_string());
+                loc.city = c.get(2).map(|m| m.as_str().to_string());
+            }
+            if !after.is_empty() {
+                loc.region = Some(after.join(", "));
+            }
         }
-        if i > 0 {
-            loc.address = Some(p[..i].join(", "));
-        }
-        if i + 1 < p.len() {
-            loc.region = Some(p[i + 1..].join(", "));
+        if !before.is_empty() {
+            loc.address = Some(before.join(", "));
         }
         return Some(loc);
     }
-    match p.len() {
-        0 => {}
-        1 => loc.city = Some(p[0].clone()),
-        2 if loc.region.is_some() => {
-            loc.address = Some(p[0].clone());
-            loc.city = Some(p[1].clone());
+    match p.as_slice() {
+        [] => {}
+        [city] => loc.city = Some(city.clone()),
+        [address, city] if loc.region.is_some() => {
+            loc.address = Some(address.clone());
+            loc.city = Some(city.clone());
         }
-        2 => {
-            loc.city = Some(p[0].clone());
-            loc.region = Some(p[1].clone());
+        [city, region] => {
+            loc.city = Some(city.clone());
+            loc.region = Some(region.clone());
         }
-        n => {
-            loc.address = Some(p[..n - 2].join(", "));
-            loc.city = Some(p[n - 2].clone());
-            loc.region = Some(p[n - 1].clone());
+        [address @ .., city, region] => {
+            loc.address = Some(address.join(", "));
+            loc.city = Some(city.clone());
+            loc.region = Some(region.clone());
         }
     }
     (loc != Location::default()).then_some(loc)
@@ -627,10 +635,14 @@ fn label_from_prose(s: &str) -> Option<String> {
         .iter()
         .position(|w| lexicon::has(lexicon::TITLE_WORDS, w) && is_title_noun(w))?;
     let mut start = noun;
-    while start > 0 && lexicon::has(lexicon::TITLE_WORDS, words[start - 1]) {
+    while start > 0
+        && words
+            .get(start - 1)
+            .is_some_and(|w| lexicon::has(lexicon::TITLE_WORDS, w))
+    {
         start -= 1;
     }
-    let label = words[start..=noun].join(" ");
+    let label = words.get(start..=noun)?.join(" ");
     let mut chars = label.chars();
     let first = chars.next()?;
     Some(first.to_uppercase().chain(chars).collect())
@@ -697,22 +709,26 @@ fn opening_summary(preamble: &[Line], name: &str, used: &mut HashSet<usize>) -> 
     };
     let pick = blocks
         .iter()
-        .position(|b| !b[0].is_item() && describes(&text(b)))
+        .position(|b| !starts_with_item(b) && describes(&text(b)))
         .or_else(|| {
-            blocks
-                .iter()
-                .position(|b| b[0].kind == Kind::Quote && text(b).split_whitespace().count() >= 8)
+            blocks.iter().position(|b| {
+                b.first().is_some_and(|l| l.kind == Kind::Quote)
+                    && text(b).split_whitespace().count() >= 8
+            })
         })
         .or_else(|| {
             blocks
                 .iter()
-                .position(|b| !b[0].is_item() && text(b).split_whitespace().count() >= 12)
+                .position(|b| !starts_with_item(b) && text(b).split_whitespace().count() >= 12)
         })?;
-    let mut parts = vec![text(&blocks[pick])];
-    used.extend(blocks[pick].iter().map(|l| l.line));
-    if parts[0].ends_with(':') {
+    let chosen = blocks.get(pick)?;
+    let first = text(chosen);
+    used.extend(chosen.iter().map(|l| l.line));
+    let introduces_a_list = first.ends_with(':');
+    let mut parts = vec![first];
+    if introduces_a_list {
         for b in blocks.iter().skip(pick + 1) {
-            if !b[0].is_item() {
+            if !starts_with_item(b) {
                 break;
             }
             parts.push(text(b));
@@ -720,4 +736,9 @@ fn opening_summary(preamble: &[Line], name: &str, used: &mut HashSet<usize>) -> 
         }
     }
     model::non_empty(parts.join("\n"))
+}
+
+/// True when a block of lines opens with a list item.
+fn starts_with_item(block: &[&Line]) -> bool {
+    block.first().is_some_and(|l| l.is_item())
 }

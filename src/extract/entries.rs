@@ -318,7 +318,8 @@ fn styled_lead(line: &Line) -> Option<(Line, Line)> {
     if first_plain == 0 {
         return None;
     }
-    let lead: Vec<Span> = line.spans[..first_plain].to_vec();
+    let (lead, tail) = line.spans.split_at_checked(first_plain)?;
+    let lead: Vec<Span> = lead.to_vec();
     let lead_words: usize = lead.iter().map(|s| s.text.split_whitespace().count()).sum();
     if lead_words == 0
         || lead_words > 10
@@ -338,7 +339,7 @@ fn styled_lead(line: &Line) -> Option<(Line, Line)> {
             .collect::<String>(),
     ));
     let mut rest = line.clone();
-    rest.spans = line.spans[first_plain..].to_vec();
+    rest.spans = tail.to_vec();
     rest.set_text(super::lines::clean_text(
         &rest
             .spans
@@ -369,7 +370,9 @@ fn split_inline_entries(spans: &[Span]) -> Vec<Vec<Span>> {
     let mut out = Vec::new();
     for (k, &start) in bold_starts.iter().enumerate() {
         let end = bold_starts.get(k + 1).copied().unwrap_or(spans.len());
-        out.push(spans[start..end].to_vec());
+        if let Some(part) = spans.get(start..end) {
+            out.push(part.to_vec());
+        }
     }
     out
 }
@@ -481,16 +484,20 @@ fn is_bare_region(s: &str) -> bool {
 fn split_org_location(s: &str) -> (String, Option<String>) {
     let pieces = split_commas(s);
     for i in 1..pieces.len() {
-        let tail = pieces[i..].join(", ");
+        let (head, tail) = pieces.split_at(i);
+        let tail_pieces = tail;
+        let tail = tail.join(", ");
         if is_location(&tail) {
-            let head = pieces[..i].join(", ");
+            let head = head.join(", ");
             // "Caring.com San Mateo, California": a bare state or country takes the city's
             // words from the end of the head.
-            let bare = i + 1 == pieces.len()
-                && lexicon::US_STATES
+            let bare = match tail_pieces {
+                [only] => lexicon::US_STATES
                     .iter()
                     .chain(lexicon::COUNTRIES.iter())
-                    .any(|(n, c)| pieces[i].eq_ignore_ascii_case(n) || pieces[i] == *c);
+                    .any(|(n, c)| only.eq_ignore_ascii_case(n) || only == c),
+                _ => false,
+            };
             if bare {
                 return split_trailing_city(&head, tail);
             }
@@ -524,7 +531,7 @@ fn split_trailing_city(head: &str, tail: String) -> (String, Option<String>) {
     let words: Vec<&str> = head.split_whitespace().collect();
     let mut cut = words.len();
     while cut > 1 {
-        let w = words[cut - 1];
+        let Some(&w) = words.get(cut - 1) else { break };
         let plain =
             w.chars().all(char::is_alphabetic) && w.chars().next().is_some_and(char::is_uppercase);
         if !plain
@@ -539,9 +546,10 @@ fn split_trailing_city(head: &str, tail: String) -> (String, Option<String>) {
     if cut == words.len() {
         return (head.to_string(), Some(tail));
     }
+    let (kept, town) = words.split_at(cut);
     (
-        words[..cut].join(" "),
-        Some(format!("{}, {}", words[cut..].join(" "), tail)),
+        kept.join(" "),
+        Some(format!("{}, {}", town.join(" "), tail)),
     )
 }
 
@@ -642,9 +650,10 @@ fn leading_place(s: &str) -> (Option<String>, String) {
             let place_text = place.as_str();
             let words: Vec<&str> = place_text.split_whitespace().collect();
             for n in (2..=words.len()).rev() {
-                let candidate = words[..n].join(" ");
+                let (kept, after) = words.split_at(n);
+                let candidate = kept.join(" ");
                 if is_location(&candidate) {
-                    let rest = format!("{} {}", words[n..].join(" "), rest.as_str());
+                    let rest = format!("{} {}", after.join(" "), rest.as_str());
                     return (Some(candidate), rest.trim().to_string());
                 }
             }
@@ -1017,9 +1026,8 @@ fn first_two(ps: &mut [Part]) -> (Option<String>, Option<String>) {
             .to_string()
     };
     if let [one] = ps {
-        let pieces = split_commas(&one.text);
-        if pieces.len() == 2 {
-            return (Some(pieces[0].clone()), Some(by(&pieces[1])));
+        if let [title, issuer] = split_commas(&one.text).as_slice() {
+            return (Some(title.clone()), Some(by(issuer)));
         }
     }
     let mut it = ps.iter().map(|p| p.text.clone());
@@ -1042,8 +1050,10 @@ fn assign_job(
     // organisation). The title runs from the first piece that reads as one: to the end when
     // the organisation comes first, alone when the title comes first.
     let org_elsewhere = ps.iter().skip(1).any(|p| !is_location(&p.text));
-    if !ps.is_empty() && !org_elsewhere && ps[0].text.contains(',') && title_score(&ps[0].text) > 0
-    {
+    let both_in_first = ps
+        .first()
+        .is_some_and(|p| p.text.contains(',') && title_score(&p.text) > 0);
+    if both_in_first && !org_elsewhere {
         let p = ps.remove(0);
         let pieces = split_commas(&p.text);
         let first_titled = pieces.iter().position(|x| title_score(x) > 0).unwrap_or(0);
@@ -1054,26 +1064,33 @@ fn assign_job(
             // House, Poznań").
             let town_after_org = |k: usize| {
                 k >= 2
-                    && pieces[k].split_whitespace().count() == 1
-                    && pieces[k].starts_with(char::is_uppercase)
-                    && org_words(&pieces[k - 1]) > 0
+                    && match (pieces.get(k), pieces.get(k - 1)) {
+                        (Some(this), Some(before)) => {
+                            this.split_whitespace().count() == 1
+                                && this.starts_with(char::is_uppercase)
+                                && org_words(before) > 0
+                        }
+                        _ => false,
+                    }
             };
             let org_at = (1..pieces.len())
                 .rev()
                 .find(|&k| {
-                    !is_location(&pieces[k]) && !is_bare_region(&pieces[k]) && !town_after_org(k)
+                    pieces
+                        .get(k)
+                        .is_some_and(|p| !is_location(p) && !is_bare_region(p))
+                        && !town_after_org(k)
                 })
-                .unwrap_or(1.min(pieces.len() - 1));
+                .unwrap_or(1.min(pieces.len().saturating_sub(1)));
             if org_at == 0 {
-                (vec![pieces[0].clone()], Vec::new())
+                (pieces.first().cloned().into_iter().collect(), Vec::new())
             } else {
-                (pieces[..org_at].to_vec(), pieces[org_at..].to_vec())
+                let (title, org) = pieces.split_at(org_at.min(pieces.len()));
+                (title.to_vec(), org.to_vec())
             }
         } else {
-            (
-                pieces[first_titled..].to_vec(),
-                pieces[..first_titled].to_vec(),
-            )
+            let (org, title) = pieces.split_at(first_titled);
+            (title.to_vec(), org.to_vec())
         };
         ps.insert(
             0,
@@ -1211,16 +1228,19 @@ fn assign_school(ps: &[Part]) -> Education {
         .enumerate()
         .position(|(i, p)| Some(i) != degree_idx && is_school(&p.text))
         .or_else(|| {
-            (0..pieces.len()).find(|i| Some(*i) != degree_idx && !is_location(&pieces[*i].text))
+            pieces
+                .iter()
+                .enumerate()
+                .position(|(i, p)| Some(i) != degree_idx && !is_location(&p.text))
         });
-    if let Some(i) = school_idx {
+    if let Some(school) = school_idx.and_then(|i| pieces.get(i)) {
         let mut places = Vec::new();
-        let (inst, _) = split_org_location(&pieces[i].text);
+        let (inst, _) = split_org_location(&school.text);
         e.institution = Some(strip_parenthetical_place(&inst, &mut places));
-        e.url = pieces[i].link.clone();
+        e.url = school.link.clone();
     }
-    if let Some(i) = degree_idx {
-        let (study, area, score) = parse_degree(&pieces[i].text);
+    if let Some(degree) = degree_idx.and_then(|i| pieces.get(i)) {
+        let (study, area, score) = parse_degree(&degree.text);
         e.study_type = study;
         e.area = area;
         e.score = score;
@@ -1323,7 +1343,7 @@ fn assign_project(ps: &[Part]) -> Project {
                 .cloned()
                 .collect();
             if !roles.is_empty() && roles.len() + 1 == pieces.len() {
-                p.name = Some(pieces[0].clone());
+                p.name = pieces.first().cloned();
                 p.roles = Some(roles);
             } else {
                 p.name = Some(part.text.clone());

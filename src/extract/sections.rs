@@ -206,7 +206,11 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
             if line.text.is_empty() {
                 continue;
             }
-            let here = &chunks[cur];
+            // `cur` always names a chunk: it starts at the preamble and only ever moves to a
+            // chunk just pushed or to a parent recorded earlier.
+            let Some(here) = chunks.get(cur) else {
+                continue;
+            };
             // "Languages" followed by bullets inside a skills section is a skill group
             // (programming languages), not the section of spoken languages.
             let skill_group = here.section == Some(Section::Skills)
@@ -263,7 +267,7 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
             || (line.kind == Kind::Paragraph && line.all_styled(false) && line.text.ends_with(':'));
         if opener && cur != 0 {
             if let Some(s) = classify_heading(line.text.trim_end_matches(':')) {
-                if Some(s) != chunks[cur].section
+                if Some(s) != chunks.get(cur).and_then(|c| c.section)
                     && !matches!(s, Section::Contact | Section::Summary)
                 {
                     let parent = virtual_from.map_or(cur, |(p, _)| p);
@@ -287,7 +291,7 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
         }
         // Contact details outside the preamble (a footer) are contact, not content.
         if cur != 0
-            && chunks[cur].section != Some(Section::Contact)
+            && chunks.get(cur).and_then(|c| c.section) != Some(Section::Contact)
             && !line.is_heading()
             && is_contact_line(line, false)
         {
@@ -299,7 +303,9 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
             );
             continue;
         }
-        chunks[cur].lines.push(line.clone());
+        if let Some(c) = chunks.get_mut(cur) {
+            c.lines.push(line.clone());
+        }
     }
     chunks
 }

@@ -206,24 +206,24 @@ fn labelled(text: &str) -> Option<(String, String)> {
 fn prepare(lines: &[Line], found: &mut Found) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
     let mut i = 0;
-    while i < lines.len() {
-        let l = &lines[i];
+    while let Some(l) = lines.get(i) {
         let mut j = i + 1;
-        while j < lines.len() && lines[j].block == l.block && !l.is_item() {
+        while lines.get(j).is_some_and(|x| x.block == l.block) && !l.is_item() {
             j += 1;
         }
-        let block = &lines[i..j];
+        let block = lines.get(i..j).unwrap_or_default();
         if l.kind == Kind::Term {
             let mut k = j;
-            while k < lines.len() && lines[k].kind == Kind::Definition {
+            while lines.get(k).is_some_and(|x| x.kind == Kind::Definition) {
                 k += 1;
             }
-            let explained = lines[j..k].iter().map(Line::words).sum::<usize>() > 6;
+            let definitions = lines.get(j..k).unwrap_or_default();
+            let explained = definitions.iter().map(Line::words).sum::<usize>() > 6;
             if explained {
                 let mut item = l.clone();
                 item.kind = Kind::Paragraph;
                 out.push(item);
-                for d in &lines[j..k] {
+                for d in definitions {
                     found.unplaced(d, "the explanation of a skill, not placed");
                 }
                 i = k;
@@ -232,7 +232,7 @@ fn prepare(lines: &[Line], found: &mut Found) -> Vec<Line> {
         }
         if block.len() > 1 && !l.is_heading() && block.iter().any(|x| x.words() > 6) {
             let mut joined = l.clone();
-            for x in &block[1..] {
+            for x in block.iter().skip(1) {
                 joined.spans.push(crate::doc::Span::plain(" "));
                 joined.spans.extend(x.spans.iter().cloned());
             }

@@ -94,23 +94,24 @@ fn font_info<'a>(doc: &'a Document, dict: &'a lopdf::Dictionary) -> FontInfo<'a>
         if let Some(d) = descendant {
             default_width = d.get(b"DW").map(num).unwrap_or(1000.0);
             if let Ok(w) = d.get_deref(b"W", doc).and_then(Object::as_array) {
-                let mut i = 0;
-                while i + 1 < w.len() {
-                    let first = num(&w[i]) as u32;
-                    match doc.dereference(&w[i + 1]).map(|(_, o)| o) {
+                // Entries are `first [w1 w2 …]` or `first last w`.
+                let mut rest = w.as_slice();
+                while let [first, second, more @ ..] = rest {
+                    let first = num(first) as u32;
+                    match doc.dereference(second).map(|(_, o)| o) {
                         Ok(Object::Array(list)) => {
                             for (k, v) in list.iter().enumerate() {
-                                widths.insert(first + k as u32, num(v));
+                                widths.insert(first.saturating_add(k as u32), num(v));
                             }
-                            i += 2;
+                            rest = more;
                         }
-                        _ if i + 2 < w.len() => {
-                            let last = num(&w[i + 1]) as u32;
-                            let v = num(&w[i + 2]);
-                            for c in first..=last.min(first + 65_535) {
+                        _ if !more.is_empty() => {
+                            let last = num(second) as u32;
+                            let v = more.first().map_or(0.0, num);
+                            for c in first..=last.min(first.saturating_add(65_535)) {
                                 widths.insert(c, v);
                             }
-                            i += 3;
+                            rest = more.get(1..).unwrap_or_default();
                         }
                         _ => break,
                     }
@@ -353,7 +354,11 @@ fn emit(
             y,
             width: w,
             size: size * scale_y,
-            text: clean(&decode(&bytes[from * step..(to * step).min(bytes.len())])),
+            text: clean(&decode(
+                bytes
+                    .get(from * step..(to * step).min(bytes.len()))
+                    .unwrap_or_default(),
+            )),
             bold: f.bold,
             italic: f.italic,
             link,
@@ -461,17 +466,19 @@ fn unwrap_lines(lines: &[TextLine]) -> String {
     // The line pitch: the smallest recurring distance between baselines.
     let mut gaps: Vec<f32> = lines
         .windows(2)
-        .filter(|w| w[0].page == w[1].page)
-        .map(|w| w[0].y - w[1].y)
+        .filter_map(|w| match w {
+            [a, b] if a.page == b.page => Some(a.y - b.y),
+            _ => None,
+        })
         .filter(|g| *g > 0.5)
         .collect();
     gaps.sort_by(f32::total_cmp);
     let pitch = gaps.get(gaps.len() / 10).copied().unwrap_or(12.0);
     let mut out = String::new();
-    for (i, l) in lines.iter().enumerate() {
+    let mut previous: Option<&TextLine> = None;
+    for l in lines {
         let text = l.text().replace('\t', "    ");
-        if i > 0 {
-            let prev = &lines[i - 1];
+        if let Some(prev) = previous.replace(l) {
             // Blank lines of the source are taller gaps.
             if prev.page == l.page && prev.y - l.y > 1.5 * pitch {
                 let blanks = (((prev.y - l.y) / pitch).round() as usize)
@@ -516,10 +523,8 @@ fn second_column(l: &TextLine) -> Option<f32> {
         .filter(|(_, r)| r.text == "\t")
         .map(|(i, _)| i)
         .collect();
-    if tabs.len() != 1 {
-        return None;
-    }
-    l.runs.get(tabs[0] + 1).map(|r| r.x)
+    let [tab] = tabs.as_slice() else { return None };
+    l.runs.get(tab + 1).map(|r| r.x)
 }
 
 /// A grid of cards (`Email  Phone` over their values, skill groups side by side) reads
@@ -532,37 +537,36 @@ fn grid_columns(lines: Vec<TextLine>) -> Vec<TextLine> {
         .fold(0.0f32, f32::max);
     let mut out: Vec<TextLine> = Vec::with_capacity(lines.len());
     let mut i = 0;
-    while i < lines.len() {
-        let Some(col) =
-            second_column(&lines[i]).filter(|c| *c - lines[i].x < 0.65 * (right - lines[i].x))
+    while let Some(first) = lines.get(i) {
+        let Some(col) = second_column(first).filter(|c| *c - first.x < 0.65 * (right - first.x))
         else {
-            out.push(lines[i].clone());
+            out.push(first.clone());
             i += 1;
             continue;
         };
         let mut j = i + 1;
-        while j < lines.len()
-            && lines[j].page == lines[i].page
-            && second_column(&lines[j]).is_some_and(|c| (c - col).abs() < 3.0)
-            && (lines[j].x - lines[i].x).abs() < 12.0
-        {
+        while lines.get(j).is_some_and(|l| {
+            l.page == first.page
+                && second_column(l).is_some_and(|c| (c - col).abs() < 3.0)
+                && (l.x - first.x).abs() < 12.0
+        }) {
             j += 1;
         }
         if j - i < 2 {
-            out.push(lines[i].clone());
+            out.push(first.clone());
             i += 1;
             continue;
         }
         let mut rights = Vec::new();
-        for l in &lines[i..j] {
+        for l in lines.get(i..j).unwrap_or_default() {
             let tab = l
                 .runs
                 .iter()
                 .position(|r| r.text == "\t")
                 .unwrap_or(l.runs.len());
             let (left_runs, right_runs) = (
-                l.runs[..tab].to_vec(),
-                l.runs[(tab + 1).min(l.runs.len())..].to_vec(),
+                l.runs.get(..tab).unwrap_or_default().to_vec(),
+                l.runs.get(tab + 1..).unwrap_or_default().to_vec(),
             );
             out.push(TextLine::of(l.page, l.y, left_runs));
             if !right_runs.is_empty() {
@@ -694,8 +698,9 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
             .iter()
             .position(|r| r.x >= column && !r.text.trim().is_empty());
         let label_ends = at.map_or(0.0, |i| {
-            l.runs[..i]
+            l.runs
                 .iter()
+                .take(i)
                 .filter(|r| !r.text.trim().is_empty())
                 .map(|r| r.x + r.width)
                 .fold(0.0, f32::max)
@@ -791,7 +796,7 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
     // paragraph.
     let mut pitches: HashMap<i32, usize> = HashMap::new();
     for w in lines.windows(2) {
-        let (a, b) = (&w[0], &w[1]);
+        let [a, b] = w else { continue };
         if a.page == b.page && (a.size - body).abs() < 0.3 && (b.size - body).abs() < 0.3 {
             *pitches
                 .entry(((a.y - b.y) * 10.0).round() as i32)
@@ -988,10 +993,13 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
                             as f32;
                         let average = width_of(l) / b_text.chars().count().max(1) as f32;
                         match tab {
-                            Some(t) if t > 0 && t + 1 < a.runs.len() => {
-                                let end = a.runs[t - 1].x + a.runs[t - 1].width;
-                                end + average * (first + 1.0) > a.runs[t + 1].x - 2.0 * l.size
-                            }
+                            Some(t) if t > 0 => match (a.runs.get(t - 1), a.runs.get(t + 1)) {
+                                (Some(before), Some(after)) => {
+                                    let end = before.x + before.width;
+                                    end + average * (first + 1.0) > after.x - 2.0 * l.size
+                                }
+                                _ => false,
+                            },
                             _ => false,
                         }
                     })
@@ -1064,10 +1072,13 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
                 if matches!(last.kind, Kind::Heading(_)) {
                     if let Some(i) = last.spans.iter().position(|s| s.text.contains('\t')) {
                         tail = last.spans.split_off(i);
-                        let at = tail[0].text.find('\t').unwrap_or(0);
-                        let before = tail[0].text[..at].to_string();
-                        tail[0].text = tail[0].text[at..].to_string();
-                        let first = tail[0].clone();
+                    }
+                    if let Some(first) = tail.first_mut() {
+                        let at = first.text.find('\t').unwrap_or(0);
+                        let (before, after) = first.text.split_at(at);
+                        let before = before.to_string();
+                        first.text = after.to_string();
+                        let first = first.clone();
                         push_text(
                             &mut last.spans,
                             &before,

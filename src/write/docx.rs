@@ -120,8 +120,7 @@ fn styles(docx: Docx) -> Docx {
 
 fn bullets(docx: Docx) -> Docx {
     let mut abs = AbstractNumbering::new(BULLETS);
-    for level in 0..3usize {
-        let glyph = ["•", "◦", "▪"][level];
+    for (level, glyph) in ["•", "◦", "▪"].into_iter().enumerate() {
         let indent = 360 + 360 * level as i32;
         abs = abs.add_level(
             Level::new(
