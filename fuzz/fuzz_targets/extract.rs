@@ -1,46 +1,11 @@
-//! Fuzzes extraction on its own: the bytes describe a `Doc` (a block kind per line, then its
-//! text, with `|` for a line break and `>` before a flush-right part) so the fuzzer reaches
-//! block shapes no reader produces.
+//! Fuzzes extraction on its own, from a `Doc` the bytes describe (`fuzz/doc_from_bytes.rs`).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use resumeconv::doc::{Block, Doc, Kind, Span};
-use resumeconv::extract::extract;
 
-fn spans(text: &str, bold: bool) -> Vec<Span> {
-    let mut out = Vec::new();
-    for (i, part) in text.split('|').enumerate() {
-        if i > 0 {
-            out.push(Span::line_break());
-        }
-        let mut span = Span::plain(part);
-        span.bold = bold;
-        out.push(span);
-    }
-    out
-}
+#[path = "../doc_from_bytes.rs"]
+mod doc_from_bytes;
 
 fuzz_target!(|data: &[u8]| {
-    let text = String::from_utf8_lossy(data);
-    let mut doc = Doc::default();
-    for (n, line) in text.lines().enumerate() {
-        let mut chars = line.chars();
-        let Some(tag) = chars.next() else { continue };
-        let rest = chars.as_str();
-        let t = tag as u32;
-        let kind = match t % 8 {
-            0 => Kind::Heading((t / 8 % 4) as u8 + 1),
-            1 => Kind::ListItem((t / 8 % 3) as u8 + 1),
-            2 => Kind::Quote,
-            3 => Kind::Rule,
-            4 => Kind::Term,
-            5 => Kind::Definition,
-            _ => Kind::Paragraph,
-        };
-        let (left, right) = rest.split_once('>').unwrap_or((rest, ""));
-        let mut block = Block::new(kind, spans(left, t % 16 > 8), n + 1);
-        block.right = spans(right, false);
-        doc.blocks.push(block);
-    }
-    let _ = extract(&doc);
+    let _ = resumeconv::extract::extract(&doc_from_bytes::doc_from_bytes(data));
 });

@@ -8,6 +8,7 @@ mod batch;
 mod common;
 mod convert;
 mod docx_io;
+mod fuzz_regressions;
 mod generated;
 mod json_round_trip;
 mod markdown_output;
