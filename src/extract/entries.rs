@@ -1349,6 +1349,15 @@ fn assign_project(ps: &[Part]) -> Project {
                 p.name = Some(part.text.clone());
             }
             p.url = part.link.clone();
+        } else if let Some(("roles", rest)) = part
+            .text
+            .split_once(": ")
+            .and_then(|(label, rest)| Some((label_kind(label)?, rest)))
+        {
+            // "Roles: Author, Maintainer" on a line of the header.
+            p.roles
+                .get_or_insert_with(Vec::new)
+                .extend(list_items(rest));
         } else if split_commas(&part.text).iter().all(|r| is_role(r)) {
             p.roles
                 .get_or_insert_with(Vec::new)

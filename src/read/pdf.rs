@@ -777,10 +777,24 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
             crate::read::text::read(&text)
         };
     }
-    // The body size: the size most text is set in.
+    // The body size: the size most text is set in, leaving out bold text and lines with a
+    // flush-right date (entry headings, which in a sparse résumé can outweigh the text under
+    // them); all text when that leaves nothing.
     let mut by_size: HashMap<i32, usize> = HashMap::new();
-    for l in &lines {
-        *by_size.entry((l.size * 10.0).round() as i32).or_default() += l.text().len();
+    for plain_only in [true, false] {
+        let heading_line = |l: &TextLine| l.runs.iter().any(|r| r.text == "\t");
+        for r in lines
+            .iter()
+            .filter(|l| !plain_only || !heading_line(l))
+            .flat_map(|l| &l.runs)
+        {
+            if !plain_only || !r.bold {
+                *by_size.entry((r.size * 10.0).round() as i32).or_default() += r.text.trim().len();
+            }
+        }
+        if !by_size.is_empty() {
+            break;
+        }
     }
     let body = by_size
         .iter()
@@ -896,6 +910,23 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
             })
             .map(|o| o.x + width_of(o))
             .fold(0.0f32, f32::max);
+        // In a sparse résumé no line may be full. A flush-right part (a date) then tells
+        // how wide the column is: when the widest line ends far left of where the dates
+        // start, the column is taken to reach the dates (some layouts wrap text a little
+        // before their date column; that small difference stands).
+        let flush_right = lines
+            .iter()
+            .filter(|o| o.page == b.page)
+            .filter_map(|o| {
+                let tab = o.runs.iter().position(|r| r.text == "\t")?;
+                o.runs.get(tab + 1).map(|r| r.x)
+            })
+            .fold(f32::MAX, f32::min);
+        let edge = if flush_right < f32::MAX && edge < flush_right - 0.15 * (flush_right - b.x) {
+            flush_right
+        } else {
+            edge
+        };
         let edge = if edge > 0.0 { edge } else { right };
         a.x + width_of(a) + average * (first + 1.0) > edge - 0.5 * average
     };
@@ -996,11 +1027,13 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
                             Some(t) if t > 0 => match (a.runs.get(t - 1), a.runs.get(t + 1)) {
                                 (Some(before), Some(after)) => {
                                     let end = before.x + before.width;
-                                    end + average * (first + 1.0) > after.x - 2.0 * l.size
+                                    end + average * (first + 1.0) > after.x - 3.0 * l.size
                                 }
                                 _ => false,
                             },
-                            _ => false,
+                            // No gap wide enough for a tab: the date sits close after the
+                            // words, and the usual wrap test applies.
+                            _ => wrapped(a, l),
                         }
                     })
             }

@@ -1,6 +1,6 @@
 //! Property test: résumés generated from pools of realistic values (names with accents and
 //! hyphens, titles, organisations, dates at every precision, every section) go JSON →
-//! Markdown → JSON unchanged.
+//! Markdown, DOCX or PDF → JSON unchanged.
 
 use crate::markdown_output::printable;
 use proptest::prelude::*;
@@ -428,6 +428,13 @@ proptest! {
     fn generated_resumes_round_trip_through_docx(r in resume()) {
         let docx = resumeconv::render(&r, Format::Docx).unwrap();
         let back = resumeconv::read_resume(&docx, Format::Docx, "x").unwrap().resume;
+        prop_assert_eq!(printable(&back), printable(&r));
+    }
+
+    #[test]
+    fn generated_resumes_round_trip_through_pdf(r in resume()) {
+        let pdf = resumeconv::render(&r, Format::Pdf).unwrap();
+        let back = resumeconv::read_resume(&pdf, Format::Pdf, "x").unwrap().resume;
         prop_assert_eq!(printable(&back), printable(&r));
     }
 }

@@ -353,10 +353,12 @@ fn layout<'m>(doc: &Doc, m: &'m Metrics, paper: Paper) -> Layout<'m> {
                 l.keep(10.5 * LEADING + 2.0 * body_line);
                 let right = tokens(&b.right, 9.5, MUTED, Some(Face::Regular));
                 let right_w: f32 = right.iter().map(|t| m.width(t.face, t.size, &t.text)).sum();
+                // At least 26 pt (2.5 em of the date and a little more) between the heading
+                // and its date, so a reader sees two columns, not one run of words.
                 let left_w = if right.is_empty() {
                     full
                 } else {
-                    full - right_w - 14.0
+                    full - right_w - 26.0
                 };
                 let t = tokens(&b.spans, 10.5, TEXT, None);
                 let before = l.y;
