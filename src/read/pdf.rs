@@ -839,12 +839,18 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
     let key = |s: f32| (s * 2.0).round() as i32;
     let headingish = |l: &TextLine| {
         let ratio = l.size / body;
+        let words: Vec<&Run> = l.runs.iter().filter(|r| !r.text.trim().is_empty()).collect();
         ratio >= 1.2
-            || (ratio >= 1.07
-                && l.runs
-                    .iter()
-                    .find(|r| !r.text.trim().is_empty())
-                    .is_some_and(|r| r.bold))
+            || (ratio >= 1.07 && words.first().is_some_and(|r| r.bold))
+            // A section title set in bold at the body size ("Experience" on its own line).
+            || (ratio >= 0.97
+                && !words.is_empty()
+                && words.iter().all(|r| r.bold)
+                && l.text().split_whitespace().count() <= 4
+                && crate::extract::lexicon::classify_heading(
+                    l.text().trim().trim_end_matches(':'),
+                )
+                .is_some())
     };
     let mut section_votes: HashMap<i32, usize> = HashMap::new();
     for l in lines.iter().filter(|l| headingish(l)) {
@@ -942,11 +948,31 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
                 .first()
                 .is_some_and(|r| matches!(r.text.trim(), "•" | "◦" | "▪" | "●"))
     };
+    // Numbered items ("1. XHTML"): a number of one or two digits and a dot or parenthesis,
+    // counted on from the line before or on into the line after (so a lone "3. " is text).
+    let number_re = crate::static_re!(r"^\s*(\d{1,2})[.)]\s+\S");
+    let numbers: Vec<Option<u32>> = lines
+        .iter()
+        .map(|l| {
+            let text = l.text();
+            number_re
+                .captures(&text)
+                .and_then(|c| c.get(1))
+                .and_then(|m| m.as_str().parse().ok())
+        })
+        .collect();
+    let numbered = |i: usize| {
+        let n = numbers.get(i).copied().flatten();
+        let before = i.checked_sub(1).and_then(|j| numbers.get(j).copied().flatten());
+        let next = numbers.get(i + 1).copied().flatten();
+        n.is_some_and(|n| before == n.checked_sub(1) && n > 1 || next == Some(n + 1))
+    };
     let has_bullets = lines.iter().any(is_bullet);
-    for l in &lines {
+    for (index, l) in lines.iter().enumerate() {
         let after = prev_line.replace(l);
         let text = l.text();
-        let bullet = is_bullet(l);
+        let number = numbered(index);
+        let bullet = is_bullet(l) || number;
         let mut spans: Vec<Span> = Vec::new();
         for r in &l.runs {
             push_text(
@@ -960,8 +986,13 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
         }
         if bullet {
             if let Some(first) = spans.first_mut() {
-                first.text = first
-                    .text
+                let marker = crate::static_re!(r"^\s*\d{1,2}[.)]\s+");
+                let unnumbered = if number {
+                    marker.replace(&first.text, "").to_string()
+                } else {
+                    first.text.clone()
+                };
+                first.text = unnumbered
                     .trim_start()
                     .trim_start_matches(BULLETS)
                     .trim_start()
