@@ -40,6 +40,56 @@ struct Run {
     link: Option<String>,
 }
 
+/// A small filled or stroked shape (a disc, a circle, a square): a list marker that a
+/// browser or word processor drew as graphics rather than as a bullet character.
+#[derive(Debug, Clone, Copy)]
+struct Marker {
+    page: usize,
+    x0: f32,
+    x1: f32,
+    /// The vertical centre.
+    cy: f32,
+}
+
+/// The bounding box of the path being built, in page space.
+#[derive(Debug, Clone, Copy)]
+struct PathBox {
+    x0: f32,
+    y0: f32,
+    x1: f32,
+    y1: f32,
+}
+
+impl PathBox {
+    fn add(b: Option<PathBox>, ctm: &Matrix, x: f32, y: f32) -> Option<PathBox> {
+        let (px, py) = (
+            ctm[0] * x + ctm[2] * y + ctm[4],
+            ctm[1] * x + ctm[3] * y + ctm[5],
+        );
+        Some(match b {
+            None => PathBox { x0: px, y0: py, x1: px, y1: py },
+            Some(b) => PathBox {
+                x0: b.x0.min(px),
+                y0: b.y0.min(py),
+                x1: b.x1.max(px),
+                y1: b.y1.max(py),
+            },
+        })
+    }
+
+    /// A list marker's size and shape: 1.5–9 pt across, about as wide as it is high.
+    fn marker(&self, page: usize) -> Option<Marker> {
+        let (w, h) = (self.x1 - self.x0, self.y1 - self.y0);
+        ((1.5..=9.0).contains(&w) && (1.5..=9.0).contains(&h) && w / h > 0.6 && w / h < 1.67)
+            .then_some(Marker {
+                page,
+                x0: self.x0,
+                x1: self.x1,
+                cy: (self.y0 + self.y1) / 2.0,
+            })
+    }
+}
+
 /// What the interpreter needs of a font.
 struct FontInfo<'a> {
     encoding: Option<lopdf::Encoding<'a>>,
@@ -172,14 +222,16 @@ pub fn read(bytes: &[u8], file: &str, limits: &Limits) -> Result<Doc, Error> {
         ));
     }
     let mut runs: Vec<Run> = Vec::new();
+    let mut markers: Vec<Marker> = Vec::new();
     let mut page_heights: Vec<f32> = Vec::new();
     for (index, (_, page_id)) in pages.iter().enumerate() {
         let read_page = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             page_runs(&doc, *page_id, index)
         }));
         match read_page {
-            Ok((mut r, h)) => {
+            Ok((mut r, mut m, h)) => {
                 runs.append(&mut r);
+                markers.append(&mut m);
                 page_heights.push(h);
             }
             Err(_) => {
@@ -196,12 +248,18 @@ pub fn read(bytes: &[u8], file: &str, limits: &Limits) -> Result<Doc, Error> {
             "the PDF has no text layer (a scan?): run it through OCR first",
         ));
     }
-    Ok(build_doc(runs, &page_heights))
+    Ok(build_doc(runs, &markers, &page_heights))
 }
 
 /// Interprets one page's content stream into runs; returns them and the page height.
-fn page_runs(doc: &Document, page_id: lopdf::ObjectId, page: usize) -> (Vec<Run>, f32) {
+fn page_runs(
+    doc: &Document,
+    page_id: lopdf::ObjectId,
+    page: usize,
+) -> (Vec<Run>, Vec<Marker>, f32) {
     let mut out = Vec::new();
+    let mut markers = Vec::new();
+    let mut path: Option<PathBox> = None;
     let height = doc
         .get_object(page_id)
         .and_then(Object::as_dict)
@@ -217,7 +275,7 @@ fn page_runs(doc: &Document, page_id: lopdf::ObjectId, page: usize) -> (Vec<Run>
     let links = page_links(doc, page_id);
     let content = doc.get_page_content(page_id);
     let Ok(ops) = lopdf::content::Content::decode(&content) else {
-        return (out, height);
+        return (out, markers, height);
     };
     let mut ctm = IDENTITY;
     let mut stack: Vec<Matrix> = Vec::new();
@@ -233,6 +291,26 @@ fn page_runs(doc: &Document, page_id: lopdf::ObjectId, page: usize) -> (Vec<Run>
             "q" => stack.push(ctm),
             "Q" => ctm = stack.pop().unwrap_or(IDENTITY),
             "cm" => ctm = mul(&[n(0), n(1), n(2), n(3), n(4), n(5)], &ctm),
+            // Paths: only their extent matters, to find list markers drawn as shapes.
+            "m" | "l" => path = PathBox::add(path, &ctm, n(0), n(1)),
+            "c" => {
+                for i in [0, 2, 4] {
+                    path = PathBox::add(path, &ctm, n(i), n(i + 1));
+                }
+            }
+            "v" | "y" => {
+                for i in [0, 2] {
+                    path = PathBox::add(path, &ctm, n(i), n(i + 1));
+                }
+            }
+            "re" => {
+                path = PathBox::add(path, &ctm, n(0), n(1));
+                path = PathBox::add(path, &ctm, n(0) + n(2), n(1) + n(3));
+            }
+            "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" | "S" | "s" => {
+                markers.extend(path.take().and_then(|b| b.marker(page)));
+            }
+            "n" => path = None,
             "BT" => {
                 tm = IDENTITY;
                 tlm = IDENTITY;
@@ -299,7 +377,7 @@ fn page_runs(doc: &Document, page_id: lopdf::ObjectId, page: usize) -> (Vec<Run>
             );
         }
     }
-    (out, height)
+    (out, markers, height)
 }
 
 /// Places a shown string and moves the text matrix past it.
@@ -621,7 +699,43 @@ impl TextLine {
     }
 }
 
-fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
+/// A marker drawn just left of a line, about its middle, becomes a bullet character at
+/// the start of that line, so drawn and typed bullets read the same.
+fn attach_markers(lines: &mut [TextLine], markers: &[Marker]) {
+    for m in markers {
+        let line = lines.iter_mut().find(|l| {
+            let start = l.runs.iter().map(|r| r.x).fold(f32::MAX, f32::min);
+            l.page == m.page
+                && m.x1 <= start + 0.5
+                && start - m.x1 < 2.5 * l.size
+                && m.cy > l.y - 0.1 * l.size
+                && m.cy < l.y + 0.8 * l.size
+        });
+        let Some(line) = line else { continue };
+        let starts_with_bullet = line
+            .runs
+            .iter()
+            .min_by(|a, b| a.x.total_cmp(&b.x))
+            .is_some_and(|r| r.text.trim_start().starts_with(BULLETS));
+        if starts_with_bullet {
+            continue;
+        }
+        let template = line.runs.first().cloned();
+        if let Some(t) = template {
+            line.runs.push(Run {
+                x: m.x0,
+                width: m.x1 - m.x0,
+                text: "•".into(),
+                bold: false,
+                italic: false,
+                link: None,
+                ..t
+            });
+        }
+    }
+}
+
+fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
     runs.retain(|r| !r.text.is_empty());
     runs.sort_by(|a, b| {
         a.page
@@ -647,6 +761,7 @@ fn build_doc(mut runs: Vec<Run>, heights: &[f32]) -> Doc {
             }),
         }
     }
+    attach_markers(&mut lines, markers);
     for l in &mut lines {
         l.runs.sort_by(|a, b| a.x.total_cmp(&b.x));
         l.x = l.runs.first().map_or(0.0, |r| r.x);
