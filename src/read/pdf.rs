@@ -1139,12 +1139,15 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
             && close;
         let continues = match (prev, kind) {
             _ if centred_run && kind == Kind::Paragraph => true,
-            // An item goes on only where its line was full (a short line ends the item).
+            // An item goes on where its line was full (a short line ends the item), or, in a
+            // document whose items have bullets, on a line hanging at the item's text (an
+            // author's line break inside the item).
             (Some((_, _, _, Kind::ListItem(_), text_x)), Kind::Paragraph) => {
+                let hanging = has_bullets && (l.x - text_x).abs() < 3.0 && text_x - column > 3.0;
                 close
                     && l.x - text_x > -3.0
                     && l.x - text_x < 30.0
-                    && after.is_some_and(|a| wrapped(a, l))
+                    && (hanging || after.is_some_and(|a| wrapped(a, l)))
             }
             (Some((_, _, _, Kind::Paragraph, text_x)), Kind::Paragraph) => {
                 // Same indent, or both centred on one axis (a wrapped contact line).
