@@ -1149,7 +1149,7 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
                     && l.x - text_x < 30.0
                     && (hanging || after.is_some_and(|a| wrapped(a, l)))
             }
-            (Some((_, _, _, Kind::Paragraph, text_x)), Kind::Paragraph) => {
+            (Some((_, _, _, Kind::Paragraph | Kind::Definition, text_x)), Kind::Paragraph) => {
                 // Same indent, or both centred on one axis (a wrapped contact line).
                 let same_centre = after.is_some_and(|a| {
                     (a.x - l.x).abs() > 2.0
@@ -1194,7 +1194,28 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
         // Lines set a little in from the text column, each starting afresh, are list items
         // whose bullets are not text (drawn, or left out).
         let indented = !has_bullets && l.x - column > 5.0 && l.x - column < 40.0;
-        let kind = if !continues && kind == Kind::Paragraph && indented {
+        // A line set in below a one-line paragraph: a definition list (a term, then its
+        // description indented under it), as browsers and word processors lay one out.
+        let defines = !continues
+            && kind == Kind::Paragraph
+            && !bullet
+            && close
+            && !centered(l)
+            && after.is_some_and(|a| !centered(a) && a.page == l.page)
+            && prev.is_some_and(|(_, _, _, k, x)| {
+                k == Kind::Paragraph && l.x - x > 15.0 && l.x - x < 45.0
+            })
+            && doc.blocks.last().is_some_and(|b| {
+                b.kind == Kind::Paragraph && b.right.is_empty() && !b.spans.iter().any(Span::is_break)
+            });
+        if defines {
+            if let Some(term) = doc.blocks.last_mut() {
+                term.kind = Kind::Term;
+            }
+        }
+        let kind = if defines {
+            Kind::Definition
+        } else if !continues && kind == Kind::Paragraph && indented {
             Kind::ListItem(0)
         } else {
             kind
@@ -1242,7 +1263,9 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
                     }
                 } else {
                     match (last.kind, last.spans.last_mut()) {
-                        (Kind::Paragraph, _) if !soft => last.spans.push(Span::line_break()),
+                        (Kind::Paragraph | Kind::Definition, _) if !soft => {
+                            last.spans.push(Span::line_break())
+                        }
                         // The space takes the style of the text before it, so a wrapped
                         // italic phrase stays one phrase.
                         (_, Some(s)) if !s.is_break() && s.link.is_none() => s.text.push(' '),
