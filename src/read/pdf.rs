@@ -1151,8 +1151,9 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
             }
             (Some((_, _, _, Kind::Paragraph | Kind::Definition, text_x)), Kind::Paragraph) => {
                 // Same indent, or both centred on one axis (a wrapped contact line).
+                // (the wrapped line is the shorter one, so it starts further right).
                 let same_centre = after.is_some_and(|a| {
-                    (a.x - l.x).abs() > 2.0
+                    l.x - a.x > 2.0
                         && (a.x + width_of(a) / 2.0 - l.x - width_of(l) / 2.0).abs() < 3.0
                 });
                 close && ((l.x - text_x).abs() < 3.0 || same_centre)
