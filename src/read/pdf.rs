@@ -67,7 +67,12 @@ impl PathBox {
             ctm[1] * x + ctm[3] * y + ctm[5],
         );
         Some(match b {
-            None => PathBox { x0: px, y0: py, x1: px, y1: py },
+            None => PathBox {
+                x0: px,
+                y0: py,
+                x1: px,
+                y1: py,
+            },
             Some(b) => PathBox {
                 x0: b.x0.min(px),
                 y0: b.y0.min(py),
@@ -954,7 +959,11 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
     let key = |s: f32| (s * 2.0).round() as i32;
     let headingish = |l: &TextLine| {
         let ratio = l.size / body;
-        let words: Vec<&Run> = l.runs.iter().filter(|r| !r.text.trim().is_empty()).collect();
+        let words: Vec<&Run> = l
+            .runs
+            .iter()
+            .filter(|r| !r.text.trim().is_empty())
+            .collect();
         ratio >= 1.2
             || (ratio >= 1.07 && words.first().is_some_and(|r| r.bold))
             // A section title set in bold at the body size ("Experience" on its own line).
@@ -1078,7 +1087,9 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
         .collect();
     let numbered = |i: usize| {
         let n = numbers.get(i).copied().flatten();
-        let before = i.checked_sub(1).and_then(|j| numbers.get(j).copied().flatten());
+        let before = i
+            .checked_sub(1)
+            .and_then(|j| numbers.get(j).copied().flatten());
         let next = numbers.get(i + 1).copied().flatten();
         n.is_some_and(|n| before == n.checked_sub(1) && n > 1 || next == Some(n + 1))
     };
@@ -1187,8 +1198,14 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
                         }
                     })
             }
-            (Some((_, _, s, Kind::Heading(a), _)), Kind::Heading(b)) => {
-                a == b && (s - l.size).abs() < 0.05 * s && close && !text.contains('\t')
+            // A heading wrapped onto a second line (headings are set with more leading
+            // than the body, so "close" is measured against their own size).
+            (Some((p, y, s, Kind::Heading(a), _)), Kind::Heading(b)) => {
+                a == b
+                    && (s - l.size).abs() < 0.05 * s
+                    && p == l.page
+                    && y - l.y < 1.6 * l.size
+                    && !text.contains('\t')
             }
             _ => false,
         };
@@ -1207,7 +1224,9 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
                 k == Kind::Paragraph && l.x - x > 15.0 && l.x - x < 45.0
             })
             && doc.blocks.last().is_some_and(|b| {
-                b.kind == Kind::Paragraph && b.right.is_empty() && !b.spans.iter().any(Span::is_break)
+                b.kind == Kind::Paragraph
+                    && b.right.is_empty()
+                    && !b.spans.iter().any(Span::is_break)
             });
         if defines {
             if let Some(term) = doc.blocks.last_mut() {
