@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../fuzz"
 secs=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(text markdown json docx pdf extract)
+[ ${#targets[@]} -gt 0 ] || targets=(text markdown json docx docx_xml pdf extract)
 
 seed() { # seed TARGET FILES...
   local dir=corpus/$1; shift
@@ -23,6 +23,10 @@ seed markdown ../samples/*.md ../samples/rendered/*.md
 seed json ../samples/*.json ../tests/fixtures/json/*.json ../tests/fixtures/people/*.json
 seed docx ../samples/rendered/*.docx
 seed pdf ../samples/rendered/*.pdf
+mkdir -p corpus/docx_xml
+for f in ../samples/rendered/*.docx; do
+  unzip -p "$f" word/document.xml > "corpus/docx_xml/seed-$(basename "$f" .docx).xml" 2>/dev/null || true
+done
 seed extract ../samples/*.txt ../samples/rendered/*.md
 
 for t in "${targets[@]}"; do

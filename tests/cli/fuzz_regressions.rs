@@ -9,6 +9,8 @@ use std::time::Duration;
 
 #[path = "../../fuzz/doc_from_bytes.rs"]
 mod doc_from_bytes;
+#[path = "../../fuzz/docx_package.rs"]
+mod docx_package;
 
 /// Runs one input as its fuzz target does.
 fn replay(target: &str, data: &[u8]) {
@@ -18,6 +20,10 @@ fn replay(target: &str, data: &[u8]) {
         "json" => Format::Json,
         "docx" => Format::Docx,
         "pdf" => Format::Pdf,
+        "docx_xml" => {
+            let _ = read_resume(&docx_package::package(data), Format::Docx, "fuzz");
+            return;
+        }
         "extract" => {
             let _ = resumeconv::extract::extract(&doc_from_bytes::doc_from_bytes(data));
             return;
