@@ -157,22 +157,23 @@ fn continues_header(line: &Line, raw: &Raw) -> bool {
         && !line.sentence_like()
         && line.words() <= 16
     {
-        let details = parts(&line.spans).iter().all(|p| {
-            dates::find_range(&p.text).is_some_and(|r| dates::only_date(&p.text, &r))
-                || is_location(&p.text)
-                || super::contact::find(&p.text)
-                    .iter()
-                    .any(|(r, _)| r.len() + 2 >= p.text.len())
-        });
+        let details = parts(&line.spans).iter().all(|p| is_detail(&p.text));
         if details || (line.date().is_some() && line.text.contains(" · ")) {
             return true;
         }
     }
     // An emphasised short line right under a one-line header: the role under a company
-    // ("**Initrode Conglomerated**" then "*Principal and Creative Lead*").
+    // ("**Initrode Conglomerated**" then "*Principal and Creative Lead*"), perhaps with
+    // details set apart after it ("**Staff Engineer**   nordpendel.example.com").
+    let styled_then_details = {
+        let ps = parts(&line.spans);
+        ps.split_first().is_some_and(|(role, rest)| {
+            role.styled() && !rest.is_empty() && rest.iter().all(|p| is_detail(&p.text))
+        })
+    };
     if raw.header.len() == 1
         && line.first
-        && line.all_styled(true)
+        && (line.all_styled(true) || styled_then_details)
         && line.words() <= 10
         && !line.sentence_like()
         && !line.text.contains(':')
@@ -195,6 +196,15 @@ fn continues_header(line: &Line, raw: &Raw) -> bool {
         && line.words() <= 8
         && !line.sentence_like()
         && !line.text.contains(':')
+}
+
+/// A piece of an entry's header that is only a detail: a date, a place, an address, a link.
+fn is_detail(text: &str) -> bool {
+    dates::find_range(text).is_some_and(|r| dates::only_date(text, &r))
+        || is_location(text)
+        || super::contact::find(text)
+            .iter()
+            .any(|(r, _)| r.len() + 2 >= text.len())
 }
 
 /// Groups a section's lines into raw entries.
