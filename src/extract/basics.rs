@@ -390,6 +390,19 @@ pub fn fill(
         }
     }
 
+    // A place on a line of its own under a contact heading ("Leipzig, Germany").
+    for l in contact_lines {
+        if location.is_some() {
+            break;
+        }
+        if contact::find(&l.text).is_empty()
+            && (super::entries::is_location(&l.text) || looks_like_address(&l.text))
+        {
+            location = parse_location(&l.text);
+            used_lines.insert(l.line);
+        }
+    }
+
     // The summary: a summary section, else the opening paragraph that describes the person.
     let summary_text = if !summary.is_empty() {
         Some(join_lines(summary))

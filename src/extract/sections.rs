@@ -136,6 +136,9 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
     // Languages" inside projects), and the chunk to return to when it ends.
     let mut virtual_from: Option<(usize, Kind)> = None;
     let mut contact_break = false;
+    // Under a heading that names the contact details ("Contact"): every line up to the
+    // next heading, places and addresses too.
+    let mut contact_section = false;
     let mut contact_chunk: Option<usize> = None;
     let mut references_chunk: Option<usize> = None;
     let mut seen_name = false;
@@ -152,7 +155,9 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
                 || (key.starts_with(n)
                     && line.words() <= 10
                     && !line.is_item()
-                    && !line.sentence_like())
+                    && !line.sentence_like()
+                    // "oskar.brenner@example.net" starts with the name too.
+                    && !is_contact_line(line, true))
         });
         if repeats_name {
             if seen_name && cur != 0 {
@@ -162,6 +167,18 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
             seen_name = true;
         }
         let heading = heading_of(line);
+        if contact_section {
+            if heading.is_none() && !line.is_heading() {
+                side_chunk(
+                    &mut chunks,
+                    &mut contact_chunk,
+                    Section::Contact,
+                    line.clone(),
+                );
+                continue;
+            }
+            contact_section = false;
+        }
         if contact_break {
             let contact_heading = matches!(heading, Some((Some(Section::Contact), _)));
             // "GitHub" on a line, then the username on the next.
@@ -221,6 +238,7 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
                 _ if skill_group => {}
                 Some(Section::Contact) => {
                     contact_break = true;
+                    contact_section = line.is_heading();
                     continue;
                 }
                 Some(s) if !(Some(s) == here.section && level > here.level && cur != 0) => {

@@ -740,14 +740,135 @@ fn attach_markers(lines: &mut [TextLine], markers: &[Marker]) {
     }
 }
 
+/// Where a page is set in two independent columns (a sidebar beside the main text), the
+/// x range of the gutter between them: a band no run crosses (bar a few, such as a title
+/// over both), with a fair share of the text on each side, and the two sides flowing on
+/// their own (a column of dates beside entries shares their baselines and is no sidebar).
+fn gutter(runs: &[&Run]) -> Option<(f32, f32)> {
+    let chars = |rs: &mut dyn Iterator<Item = &&Run>| -> usize {
+        rs.map(|r| r.text.trim().chars().count()).sum()
+    };
+    let total = chars(&mut runs.iter());
+    if total < 200 {
+        return None;
+    }
+    let x0 = runs.iter().map(|r| r.x).fold(f32::MAX, f32::min);
+    let x1 = runs.iter().map(|r| r.x + r.width).fold(0.0f32, f32::max);
+    // Crossing runs at each x (a 10 pt window), where both sides hold a fifth of the text.
+    let mut samples: Vec<(f32, usize)> = Vec::new();
+    let mut x = x0 + 40.0;
+    while x < x1 - 40.0 {
+        let crossing = runs
+            .iter()
+            .filter(|r| r.x < x + 10.0 && r.x + r.width > x)
+            .count();
+        let (left, right) = (
+            chars(&mut runs.iter().filter(|r| r.x + r.width <= x)),
+            chars(&mut runs.iter().filter(|r| r.x >= x + 10.0)),
+        );
+        if crossing * 25 <= runs.len() && left * 5 >= total && right * 5 >= total {
+            samples.push((x, crossing));
+        }
+        x += 1.0;
+    }
+    // The longest stretch at the fewest crossings.
+    let fewest = samples.iter().map(|(_, c)| *c).min()?;
+    let mut best: Option<(f32, f32)> = None;
+    let mut current: Option<(f32, f32)> = None;
+    for (x, c) in samples {
+        current = match current {
+            Some((s, e)) if c == fewest && x - e <= 1.5 => Some((s, x)),
+            _ if c == fewest => Some((x, x)),
+            _ => None,
+        };
+        if let Some((s, e)) = current {
+            if best.is_none_or(|(bs, be)| e - s > be - bs) {
+                best = Some((s, e));
+            }
+        }
+    }
+    let best = best.map(|(s, e)| (s, e + 10.0, fewest));
+    let (g0, g1, _) = best?;
+    // Independent flows: most lines of the right side share no baseline with the left side.
+    let left: Vec<f32> = runs
+        .iter()
+        .filter(|r| r.x + r.width <= g0 + 1.0)
+        .map(|r| r.y)
+        .collect();
+    let right: Vec<f32> = runs
+        .iter()
+        .filter(|r| r.x >= g1 - 1.0)
+        .map(|r| r.y)
+        .collect();
+    let shared = right
+        .iter()
+        .filter(|y| left.iter().any(|l| (*l - **y).abs() < 1.0))
+        .count();
+    (shared * 2 < right.len()).then_some((g0, g1))
+}
+
+/// Orders a page's runs for reading: a title over both columns, then the left column, then
+/// the right column, then anything spanning below them.
+fn reading_groups(runs: &[Run]) -> Vec<u8> {
+    let mut groups = vec![0u8; runs.len()];
+    let pages: std::collections::BTreeSet<usize> = runs.iter().map(|r| r.page).collect();
+    for page in pages {
+        let on_page: Vec<(usize, &Run)> = runs
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.page == page && !r.text.trim().is_empty())
+            .collect();
+        let refs: Vec<&Run> = on_page.iter().map(|(_, r)| *r).collect();
+        let Some((g0, g1)) = gutter(&refs) else {
+            continue;
+        };
+        let top = on_page
+            .iter()
+            .filter(|(_, r)| r.x + r.width <= g0 + 1.0 || r.x >= g1 - 1.0)
+            .map(|(_, r)| r.y)
+            .fold(f32::MIN, f32::max);
+        // The column holding the largest type (the name, usually) is read first.
+        let largest = |keep: &dyn Fn(&Run) -> bool| {
+            on_page
+                .iter()
+                .filter(|(_, r)| keep(r))
+                .map(|(_, r)| r.size)
+                .fold(0.0f32, f32::max)
+        };
+        let right_first = largest(&|r: &Run| r.x >= g1 - 1.0)
+            > largest(&|r: &Run| r.x + r.width <= g0 + 1.0) + 0.5;
+        let (left_group, right_group) = if right_first { (2, 1) } else { (1, 2) };
+        for (i, r) in runs.iter().enumerate().filter(|(_, r)| r.page == page) {
+            let group = if r.x + r.width <= g0 + 1.0 {
+                left_group
+            } else if r.x >= g1 - 1.0 {
+                right_group
+            } else if r.y >= top {
+                0
+            } else {
+                3
+            };
+            if let Some(g) = groups.get_mut(i) {
+                *g = group;
+            }
+        }
+    }
+    groups
+}
+
 fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
     runs.retain(|r| !r.text.is_empty());
-    runs.sort_by(|a, b| {
+    // Two independent columns on a page are read one after the other.
+    let groups = reading_groups(&runs);
+    let mut keyed: Vec<(u8, Run)> = groups.into_iter().zip(runs).collect();
+    keyed.sort_by(|(ga, a), (gb, b)| {
         a.page
             .cmp(&b.page)
+            .then(ga.cmp(gb))
             .then(b.y.total_cmp(&a.y))
             .then(a.x.total_cmp(&b.x))
     });
+    let runs: Vec<Run> = keyed.into_iter().map(|(_, r)| r).collect();
     // Runs into lines by baseline.
     let mut lines: Vec<TextLine> = Vec::new();
     for r in runs {

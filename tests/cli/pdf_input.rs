@@ -189,6 +189,32 @@ fn pdfs_printed_by_other_programs_read_close_to_the_original() {
     }
 }
 
+/// A sidebar layout (contact, skills and languages in a shaded left column beside the main
+/// text, printed by Chromium) reads column by column, the name's column first, never
+/// interleaved line by line. The gold was written by hand from the page.
+#[test]
+fn sidebar_layout_reads_column_by_column() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sidebar");
+    let work = tempfile::tempdir().unwrap();
+    let pdf = work.path().join("oskar-brenner.pdf");
+    chromium_pdf(
+        &root.join("oskar-brenner.html"),
+        &pdf,
+        &work.path().join("chrome-profile"),
+    );
+    let gold = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root.join("oskar-brenner.json"),
+        gold.path().join("oskar-brenner.json"),
+    )
+    .unwrap();
+    let pred = tempfile::tempdir().unwrap();
+    convert_all(&[pdf], pred.path());
+    let scores = score(gold.path(), pred.path());
+    let f1 = scores["oskar-brenner"];
+    assert!(f1 >= 0.95, "F1 {f1}");
+}
+
 /// Encrypted with an empty user password (print restrictions only), a PDF opens like any
 /// other. (Damaged and password-protected PDFs are in the bad-input suite.)
 #[test]
