@@ -54,15 +54,34 @@ impl Face {
 /// Parsed faces, for measuring text and finding glyphs.
 pub struct Metrics {
     faces: Vec<ttf_parser::Face<'static>>,
+    /// Advance widths of the first 256 code points per face, in font units (most text of
+    /// most résumés), so measuring skips the cmap lookup.
+    latin: Vec<[u16; 256]>,
 }
 
 impl Metrics {
-    pub fn load() -> Option<Metrics> {
+    /// The faces, parsed once per process.
+    pub fn load() -> Option<&'static Metrics> {
+        static METRICS: std::sync::OnceLock<Option<Metrics>> = std::sync::OnceLock::new();
+        METRICS.get_or_init(Metrics::parse).as_ref()
+    }
+
+    fn parse() -> Option<Metrics> {
         let faces = Face::ALL
             .iter()
             .map(|f| ttf_parser::Face::parse(f.bytes(), 0).ok())
             .collect::<Option<Vec<_>>>()?;
-        Some(Metrics { faces })
+        let latin = faces
+            .iter()
+            .map(|face| {
+                let mut table = [0u16; 256];
+                for (code, slot) in (0u8..=255).zip(table.iter_mut()) {
+                    *slot = advance(face, char::from(code));
+                }
+                table
+            })
+            .collect();
+        Some(Metrics { faces, latin })
     }
 
     fn face(&self, f: Face) -> Option<&ttf_parser::Face<'static>> {
@@ -73,13 +92,12 @@ impl Metrics {
     pub fn width(&self, f: Face, size: f32, text: &str) -> f32 {
         let Some(face) = self.face(f) else { return 0.0 };
         let upem = f32::from(face.units_per_em().max(1));
+        let latin = self.latin.get(f.index());
         let units: u32 = text
             .chars()
             .map(|c| {
-                face.glyph_index(c)
-                    .or_else(|| face.glyph_index('?'))
-                    .and_then(|g| face.glyph_hor_advance(g))
-                    .map_or(0, u32::from)
+                let cached = latin.and_then(|t| t.get(c as usize));
+                u32::from(cached.copied().unwrap_or_else(|| advance(face, c)))
             })
             .sum();
         units as f32 / upem * size
@@ -113,6 +131,15 @@ impl Metrics {
         )
         .ok()
     }
+}
+
+/// A character's advance width in font units (a `?` stands in for a missing glyph, as
+/// printpdf draws it).
+fn advance(face: &ttf_parser::Face<'_>, c: char) -> u16 {
+    face.glyph_index(c)
+        .or_else(|| face.glyph_index('?'))
+        .and_then(|g| face.glyph_hor_advance(g))
+        .unwrap_or(0)
 }
 
 /// Warnings for characters no face can draw, once per character.

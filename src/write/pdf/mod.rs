@@ -520,7 +520,7 @@ pub fn write(doc: &Doc, opts: &Options) -> Result<(Vec<u8>, Vec<Warning>), Error
         source: std::io::Error::other(m.to_string()),
     };
     let metrics = Metrics::load().ok_or_else(|| err("the embedded DejaVu fonts did not load"))?;
-    let mut l = layout(doc, &metrics, opts.paper);
+    let mut l = layout(doc, metrics, opts.paper);
     let pages = l.page + 1;
     // Page numbers from page 2.
     for p in 1..pages {
@@ -544,7 +544,7 @@ pub fn write(doc: &Doc, opts: &Options) -> Result<(Vec<u8>, Vec<Warning>), Error
         used.entry(p.face).or_default().extend(p.text.chars());
     }
     let mut warnings = fonts::missing_glyphs(
-        &metrics,
+        metrics,
         &used
             .iter()
             .map(|(f, c)| (*f, c.clone()))
