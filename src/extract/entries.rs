@@ -211,6 +211,8 @@ fn is_detail(text: &str) -> bool {
 fn group(chunk: &Chunk, section: Section, found: &mut Found) -> Vec<Raw> {
     let mut out: Vec<Raw> = Vec::new();
     let mut pending: Option<DateRange> = None;
+    // The block of the line that gave `pending` (the entry may go on in the same block).
+    let mut pending_block: Option<usize> = None;
     for line in &chunk.lines {
         // A label ("Highlights", "Courses") goes with the body it announces.
         if !line.is_item() && super::sections::is_entry_label(line.text.trim_end_matches(':')) {
@@ -256,7 +258,10 @@ fn group(chunk: &Chunk, section: Section, found: &mut Found) -> Vec<Raw> {
                 {
                     cur.dates = r
                 }
-                _ => pending = r,
+                _ => {
+                    pending = r;
+                    pending_block = Some(line.block);
+                }
             }
             continue;
         }
@@ -279,7 +284,9 @@ fn group(chunk: &Chunk, section: Section, found: &mut Found) -> Vec<Raw> {
             continue;
         }
         // A date given on its own line announces the entry after it.
-        let announced = pending.is_some() && line.first && !line.is_item();
+        let announced = pending.is_some()
+            && !line.is_item()
+            && (line.first || pending_block == Some(line.block));
         if announced || starts_entry(line, section, out.last()) {
             // Several entries on one line: "**brillo** - text **vscode-rufo** - text".
             for spans in split_inline_entries(&line.spans) {

@@ -260,8 +260,10 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
                         here.section,
                         Some(Section::Skills | Section::Languages | Section::Interests)
                     ) && here.level != PSEUDO_LEVEL;
-                    let belongs =
-                        cur == 0 || level > here.level || list_like || line.date().is_some();
+                    // A shallower heading is a group only when it is short ("EXPERT"), not
+                    // a section of its own ("Extra Section, Call it Whatever You Want").
+                    let group = list_like && line.words() <= 3;
+                    let belongs = cur == 0 || level > here.level || group || line.date().is_some();
                     if !belongs {
                         found.warn(
                             line.line,

@@ -37,7 +37,18 @@ struct Run {
     text: String,
     bold: bool,
     italic: bool,
+    /// A rule drawn under it.
+    underline: bool,
     link: Option<String>,
+}
+
+/// A thin horizontal rule: an underline when it lies under a run.
+#[derive(Debug, Clone, Copy)]
+struct Rule {
+    page: usize,
+    x0: f32,
+    x1: f32,
+    y: f32,
 }
 
 /// A small filled or stroked shape (a disc, a circle, a square): a list marker that a
@@ -79,6 +90,17 @@ impl PathBox {
                 x1: b.x1.max(px),
                 y1: b.y1.max(py),
             },
+        })
+    }
+
+    /// A thin horizontal line or bar (at most 1.5 pt high, at least 4 pt long).
+    fn rule(&self, page: usize) -> Option<Rule> {
+        let (w, h) = (self.x1 - self.x0, self.y1 - self.y0);
+        (h <= 1.5 && w >= 4.0).then_some(Rule {
+            page,
+            x0: self.x0,
+            x1: self.x1,
+            y: (self.y0 + self.y1) / 2.0,
         })
     }
 
@@ -228,15 +250,17 @@ pub fn read(bytes: &[u8], file: &str, limits: &Limits) -> Result<Doc, Error> {
     }
     let mut runs: Vec<Run> = Vec::new();
     let mut markers: Vec<Marker> = Vec::new();
+    let mut rules: Vec<Rule> = Vec::new();
     let mut page_heights: Vec<f32> = Vec::new();
     for (index, (_, page_id)) in pages.iter().enumerate() {
         let read_page = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             page_runs(&doc, *page_id, index)
         }));
         match read_page {
-            Ok((mut r, mut m, h)) => {
+            Ok((mut r, mut m, mut u, h)) => {
                 runs.append(&mut r);
                 markers.append(&mut m);
+                rules.append(&mut u);
                 page_heights.push(h);
             }
             Err(_) => {
@@ -253,6 +277,7 @@ pub fn read(bytes: &[u8], file: &str, limits: &Limits) -> Result<Doc, Error> {
             "the PDF has no text layer (a scan?): run it through OCR first",
         ));
     }
+    underline(&mut runs, &rules);
     Ok(build_doc(runs, &markers, &page_heights))
 }
 
@@ -261,9 +286,10 @@ fn page_runs(
     doc: &Document,
     page_id: lopdf::ObjectId,
     page: usize,
-) -> (Vec<Run>, Vec<Marker>, f32) {
+) -> (Vec<Run>, Vec<Marker>, Vec<Rule>, f32) {
     let mut out = Vec::new();
     let mut markers = Vec::new();
+    let mut rules = Vec::new();
     let mut path: Option<PathBox> = None;
     let height = doc
         .get_object(page_id)
@@ -280,7 +306,7 @@ fn page_runs(
     let links = page_links(doc, page_id);
     let content = doc.get_page_content(page_id);
     let Ok(ops) = lopdf::content::Content::decode(&content) else {
-        return (out, markers, height);
+        return (out, markers, rules, height);
     };
     let mut ctm = IDENTITY;
     let mut stack: Vec<Matrix> = Vec::new();
@@ -313,7 +339,10 @@ fn page_runs(
                 path = PathBox::add(path, &ctm, n(0) + n(2), n(1) + n(3));
             }
             "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" | "S" | "s" => {
-                markers.extend(path.take().and_then(|b| b.marker(page)));
+                if let Some(b) = path.take() {
+                    markers.extend(b.marker(page));
+                    rules.extend(b.rule(page));
+                }
             }
             "n" => path = None,
             "BT" => {
@@ -382,7 +411,7 @@ fn page_runs(
             );
         }
     }
-    (out, markers, height)
+    (out, markers, rules, height)
 }
 
 /// Places a shown string and moves the text matrix past it.
@@ -444,6 +473,7 @@ fn emit(
             )),
             bold: f.bold,
             italic: f.italic,
+            underline: false,
             link,
         });
     };
@@ -704,6 +734,25 @@ impl TextLine {
     }
 }
 
+/// A run with a rule drawn just under its baseline along most of its width is underlined.
+fn underline(runs: &mut [Run], rules: &[Rule]) {
+    if rules.is_empty() {
+        return;
+    }
+    for r in runs.iter_mut().filter(|r| !r.text.trim().is_empty()) {
+        let (a, b) = (r.x, r.x + r.width);
+        r.underline = rules.iter().any(|u| {
+            let overlap = u.x1.min(b) - u.x0.max(a);
+            u.page == r.page
+                && u.y <= r.y + 0.05 * r.size
+                && u.y >= r.y - 0.3 * r.size
+                && overlap >= 0.6 * r.width
+                // A rule much longer than the words is a divider, not an underline.
+                && u.x1 - u.x0 <= r.width + 4.0 * r.size
+        });
+    }
+}
+
 /// A marker drawn just left of a line, about its middle, becomes a bullet character at
 /// the start of that line, so drawn and typed bullets read the same.
 fn attach_markers(lines: &mut [TextLine], markers: &[Marker]) {
@@ -733,6 +782,7 @@ fn attach_markers(lines: &mut [TextLine], markers: &[Marker]) {
                 text: "•".into(),
                 bold: false,
                 italic: false,
+                underline: false,
                 link: None,
                 ..t
             });
@@ -1227,7 +1277,7 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
                 &r.text,
                 r.bold,
                 r.italic,
-                false,
+                r.underline,
                 r.link.as_deref(),
             );
         }
@@ -1267,6 +1317,7 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
         let close = line_gap < 0.08 * l.size;
         let centred_run = prev.is_some()
             && centered(l)
+            && after.is_some_and(&centered)
             && doc.blocks.last().is_some_and(|b| b.kind == Kind::Paragraph)
             && close;
         let continues = match (prev, kind) {
