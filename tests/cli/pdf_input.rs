@@ -102,13 +102,13 @@ fn chromium_pdf(html: &std::path::Path, pdf: &std::path::Path, profile: &std::pa
 /// Measured 2026-11-22 (F1 per document 000, 001, 002, johnny, jane, craig; direct reading
 /// 1.000 1.000 0.980 0.986 0.979 1.000):
 /// - our DOCX → LibreOffice: 0.967 0.953 0.941 0.958 0.937 1.000
-/// - pandoc DOCX → LibreOffice: 0.951 0.947 0.980 0.845 0.976 1.000
-/// - pandoc HTML → Chromium: 0.984 1.000 0.980 0.886 0.976 1.000
+/// - pandoc DOCX → LibreOffice: 0.951 0.947 0.980 1.000 0.976 1.000
+/// - pandoc HTML → Chromium: 0.984 1.000 0.980 1.000 0.976 1.000
 ///
-/// The bar asserted: each route's mean within 0.05 of the direct mean; our DOCX within 0.05
-/// on every document; no document of the other routes below 0.80. (The known gap: the
-/// johnny-coder README-style résumé, whose nested definition lists and "Programming
-/// Languages" list of terms lose their nesting in print.)
+/// The bar asserted: each route's mean within 0.05 of the direct mean, and every document
+/// within 0.05 of reading it directly — except that pandoc's DOCX of seed 001 gets 0.06:
+/// pandoc drops the raw HTML `<u>` that marks the employer there, so that PDF no longer
+/// says which name is the organisation (its HTML keeps it, and Chromium's PDF reads 1.000).
 #[test]
 fn pdfs_printed_by_other_programs_read_close_to_the_original() {
     let (inputs, gold) = seeds_and_corpus();
@@ -176,11 +176,12 @@ fn pdfs_printed_by_other_programs_read_close_to_the_original() {
             mean(&base)
         );
         for (doc, f1) in &scores {
-            let floor = if name.starts_with("our") {
-                base[doc] - 0.05
+            let slack = if name.starts_with("pandoc DOCX") && doc.starts_with("001") {
+                0.06
             } else {
-                0.80
+                0.05
             };
+            let floor = base[doc] - slack;
             assert!(
                 *f1 >= floor,
                 "{name}: {doc} F1 {f1:.3} below {floor:.3} ({scores:?})"
