@@ -1392,6 +1392,9 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
             && close
             && !centered(l)
             && after.is_some_and(|a| !centered(a) && a.page == l.page)
+            // A term is short; a full line above is a paragraph wrapping on (with a hanging
+            // indent), not a term.
+            && after.is_some_and(|a| a.x + width_of(a) < right - 0.25 * (right - a.x))
             && prev.is_some_and(|(_, _, _, k, x)| {
                 k == Kind::Paragraph && l.x - x > 15.0 && l.x - x < 45.0
             })
