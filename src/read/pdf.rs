@@ -1339,7 +1339,12 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
                     l.x - a.x > 2.0
                         && (a.x + width_of(a) / 2.0 - l.x - width_of(l) / 2.0).abs() < 3.0
                 });
-                close && ((l.x - text_x).abs() < 3.0 || same_centre)
+                // A full line, then one set in a little: the paragraph goes on under a
+                // hanging indent.
+                let hangs = l.x - text_x > 3.0
+                    && l.x - text_x < 30.0
+                    && after.is_some_and(|a| wrapped(a, l));
+                close && ((l.x - text_x).abs() < 3.0 || same_centre || hangs)
             }
             // An entry heading too long for its line, wrapped before its date.
             (Some((p, y, s, Kind::Heading(3), text_x)), Kind::Paragraph) => {

@@ -102,8 +102,8 @@ fn chromium_pdf(html: &std::path::Path, pdf: &std::path::Path, profile: &std::pa
 /// Measured 2026-11-22 (F1 per document 000, 001, 002, johnny, jane, craig; direct reading
 /// 1.000 1.000 0.980 0.986 0.979 1.000):
 /// - our DOCX → LibreOffice: 0.967 0.953 0.941 0.958 0.937 1.000
-/// - pandoc DOCX → LibreOffice: 0.951 0.947 0.980 1.000 0.976 1.000
-/// - pandoc HTML → Chromium: 0.984 1.000 0.980 1.000 0.976 1.000
+/// - pandoc DOCX → LibreOffice: 0.951 0.947 0.980 0.986 0.976 1.000
+/// - pandoc HTML → Chromium: 0.984 1.000 0.980 0.986 0.976 1.000
 ///
 /// The bar asserted: each route's mean within 0.05 of the direct mean, and every document
 /// within 0.05 of reading it directly — except that pandoc's DOCX of seed 001 gets 0.06:
