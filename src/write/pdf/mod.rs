@@ -431,10 +431,9 @@ fn layout<'m>(doc: &Doc, m: &'m Metrics, paper: Paper) -> Layout<'m> {
     l
 }
 
-/// Deflates every uncompressed stream at the default level.
-fn compress_streams(pdf: &[u8]) -> Option<Vec<u8>> {
+/// Deflates every uncompressed stream at the default level and serialises the document.
+fn compress_streams(mut doc: lopdf::Document) -> Option<Vec<u8>> {
     use std::io::Write;
-    let mut doc = lopdf::Document::load_mem(pdf).ok()?;
     for object in doc.objects.values_mut() {
         if let lopdf::Object::Stream(stream) = object {
             if stream.dict.get(b"Filter").is_ok() || !stream.allows_compression {
@@ -668,8 +667,10 @@ pub fn write(doc: &Doc, opts: &Options) -> Result<(Vec<u8>, Vec<Warning>), Error
         ..PdfSaveOptions::default()
     };
     let mut save_warnings = Vec::new();
-    let raw = pdf.save(&save, &mut save_warnings);
-    let mut bytes = compress_streams(&raw).unwrap_or(raw);
+    // printpdf's document object model, compressed and written here: no round trip through
+    // bytes.
+    let mut bytes = compress_streams(pdf.to_lopdf_document(&save, &mut save_warnings))
+        .ok_or_else(|| err("the PDF could not be serialised"))?;
     stable_file_id(&mut bytes);
     warnings.dedup();
     Ok((bytes, warnings))
