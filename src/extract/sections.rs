@@ -167,19 +167,8 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
             seen_name = true;
         }
         let heading = heading_of(line);
-        if contact_section {
-            if heading.is_none() && !line.is_heading() {
-                side_chunk(
-                    &mut chunks,
-                    &mut contact_chunk,
-                    Section::Contact,
-                    line.clone(),
-                );
-                continue;
-            }
-            contact_section = false;
-        }
-        if contact_break {
+        contact_section &= heading.is_none() && !line.is_heading();
+        if contact_break || contact_section {
             let contact_heading = matches!(heading, Some((Some(Section::Contact), _)));
             // "GitHub" on a line, then the username on the next.
             let network = |l: &Line| {
@@ -190,7 +179,8 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
             let username = idx > 0
                 && all.get(idx - 1).is_some_and(network)
                 && !line.text.contains(char::is_whitespace);
-            if contact_heading
+            if contact_section
+                || contact_heading
                 || network(line)
                 || username
                 || (heading.is_none() && is_contact_line(line, true))

@@ -114,3 +114,21 @@ fn unplaced_content_is_a_warning_with_its_line() {
             "line 9: under the unknown heading",
         ));
 }
+
+/// A "Contact" section after the others (a sidebar read last) keeps every line: the e-mail
+/// that starts with the name is not taken for a page header, and a place on its own line is
+/// the location.
+#[test]
+fn contact_section_at_the_end() {
+    let md = "# Oskar Brenner\n\nSite Reliability Engineer\n\n## Experience\n\n### Senior SRE, Lieferwerk GmbH\n\nJun 2020 – Present\n\n- Cut paging alerts by 70%.\n\n## Contact\n\noskar.brenner@example.net  \n+49 151 2345 6789  \nLeipzig, Germany  \ngithub.com/obrenner\n\n## Skills\n\n- Go\n";
+    let out = resumeconv()
+        .args(["-", "-f", "markdown", "-t", "json"])
+        .write_stdin(md)
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["basics"]["email"], "oskar.brenner@example.net");
+    assert_eq!(v["basics"]["location"]["city"], "Leipzig");
+    assert_eq!(v["basics"]["profiles"][0]["username"], "obrenner");
+    assert_eq!(v["skills"][0]["keywords"][0], "Go");
+}
