@@ -736,15 +736,24 @@ impl TextLine {
 
 /// A run with a rule drawn just under its baseline along most of its width is underlined.
 fn underline(runs: &mut [Run], rules: &[Rule]) {
-    if rules.is_empty() {
+    // A page with more rules than this is a table or a drawing: no underlines looked for.
+    const MOST_PER_PAGE: usize = 2000;
+    let mut by_page: HashMap<usize, Vec<&Rule>> = HashMap::new();
+    for u in rules {
+        by_page.entry(u.page).or_default().push(u);
+    }
+    by_page.retain(|_, v| v.len() <= MOST_PER_PAGE);
+    if by_page.is_empty() {
         return;
     }
     for r in runs.iter_mut().filter(|r| !r.text.trim().is_empty()) {
         let (a, b) = (r.x, r.x + r.width);
-        r.underline = rules.iter().any(|u| {
+        let Some(page_rules) = by_page.get(&r.page) else {
+            continue;
+        };
+        r.underline = page_rules.iter().any(|u| {
             let overlap = u.x1.min(b) - u.x0.max(a);
-            u.page == r.page
-                && u.y <= r.y + 0.05 * r.size
+            u.y <= r.y + 0.05 * r.size
                 && u.y >= r.y - 0.3 * r.size
                 && overlap >= 0.6 * r.width
                 // A rule much longer than the words is a divider, not an underline.
@@ -756,8 +765,23 @@ fn underline(runs: &mut [Run], rules: &[Rule]) {
 /// A marker drawn just left of a line, about its middle, becomes a bullet character at
 /// the start of that line, so drawn and typed bullets read the same.
 fn attach_markers(lines: &mut [TextLine], markers: &[Marker]) {
+    // A page with more small shapes than this is a drawing, not a list.
+    const MOST_PER_PAGE: usize = 1000;
+    let mut per_page: HashMap<usize, usize> = HashMap::new();
     for m in markers {
-        let line = lines.iter_mut().find(|l| {
+        *per_page.entry(m.page).or_default() += 1;
+    }
+    for m in markers {
+        if per_page.get(&m.page).is_some_and(|n| *n > MOST_PER_PAGE) {
+            continue;
+        }
+        // Lines are in page order: look only at the marker's page.
+        let from = lines.partition_point(|l| l.page < m.page);
+        let to = lines.partition_point(|l| l.page <= m.page);
+        let Some(on_page) = lines.get_mut(from..to) else {
+            continue;
+        };
+        let line = on_page.iter_mut().find(|l| {
             let start = l.runs.iter().map(|r| r.x).fold(f32::MAX, f32::min);
             l.page == m.page
                 && m.x1 <= start + 0.5
@@ -794,32 +818,64 @@ fn attach_markers(lines: &mut [TextLine], markers: &[Marker]) {
 /// x range of the gutter between them: a band no run crosses (bar a few, such as a title
 /// over both), with a fair share of the text on each side, and the two sides flowing on
 /// their own (a column of dates beside entries shares their baselines and is no sidebar).
+///
+/// Runs are sorted by where they start and end once, so each candidate position costs two
+/// binary searches; positions are at most 1,000 (1 pt apart, farther on a huge page), so a
+/// page of any size is cheap.
 fn gutter(runs: &[&Run]) -> Option<(f32, f32)> {
-    let chars = |rs: &mut dyn Iterator<Item = &&Run>| -> usize {
-        rs.map(|r| r.text.trim().chars().count()).sum()
-    };
-    let total = chars(&mut runs.iter());
+    const BAND: f32 = 10.0;
+    let weight = |r: &Run| r.text.trim().chars().count();
+    let total: usize = runs.iter().map(|r| weight(r)).sum();
     if total < 200 {
         return None;
     }
-    let x0 = runs.iter().map(|r| r.x).fold(f32::MAX, f32::min);
-    let x1 = runs.iter().map(|r| r.x + r.width).fold(0.0f32, f32::max);
+    // Ends ascending with the text ending at or before each; starts ascending with the text
+    // starting at or after each.
+    let mut ends: Vec<(f32, usize)> = runs.iter().map(|r| (r.x + r.width, weight(r))).collect();
+    let mut starts: Vec<(f32, usize)> = runs.iter().map(|r| (r.x, weight(r))).collect();
+    ends.sort_by(|a, b| a.0.total_cmp(&b.0));
+    starts.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let ends_before: Vec<usize> = ends
+        .iter()
+        .scan(0, |acc, (_, w)| {
+            *acc += w;
+            Some(*acc)
+        })
+        .collect();
+    let mut starts_after: Vec<usize> = starts
+        .iter()
+        .rev()
+        .scan(0, |acc, (_, w)| {
+            *acc += w;
+            Some(*acc)
+        })
+        .collect();
+    starts_after.reverse();
+    let x0 = starts.first().map(|s| s.0)?;
+    let x1 = ends.last().map(|e| e.0)?;
+    if !(x1 - x0).is_finite() || x1 - x0 < 80.0 + BAND {
+        return None;
+    }
+    let step = ((x1 - x0) / 1000.0).max(1.0);
     // Crossing runs at each x (a 10 pt window), where both sides hold a fifth of the text.
     let mut samples: Vec<(f32, usize)> = Vec::new();
     let mut x = x0 + 40.0;
     while x < x1 - 40.0 {
-        let crossing = runs
-            .iter()
-            .filter(|r| r.x < x + 10.0 && r.x + r.width > x)
-            .count();
-        let (left, right) = (
-            chars(&mut runs.iter().filter(|r| r.x + r.width <= x)),
-            chars(&mut runs.iter().filter(|r| r.x >= x + 10.0)),
-        );
+        let ended = ends.partition_point(|e| e.0 <= x);
+        let later = starts.partition_point(|s| s.0 < x + BAND);
+        let left = ended
+            .checked_sub(1)
+            .and_then(|i| ends_before.get(i))
+            .copied()
+            .unwrap_or(0);
+        let right = starts_after.get(later).copied().unwrap_or(0);
+        // Runs starting before the band's end, less those already ended (saturating: a
+        // run of negative width in a damaged file ends before it starts).
+        let crossing = later.saturating_sub(ended);
         if crossing * 25 <= runs.len() && left * 5 >= total && right * 5 >= total {
             samples.push((x, crossing));
         }
-        x += 1.0;
+        x += step;
     }
     // The longest stretch at the fewest crossings.
     let fewest = samples.iter().map(|(_, c)| *c).min()?;
@@ -827,7 +883,7 @@ fn gutter(runs: &[&Run]) -> Option<(f32, f32)> {
     let mut current: Option<(f32, f32)> = None;
     for (x, c) in samples {
         current = match current {
-            Some((s, e)) if c == fewest && x - e <= 1.5 => Some((s, x)),
+            Some((s, e)) if c == fewest && x - e <= 1.5 * step => Some((s, x)),
             _ if c == fewest => Some((x, x)),
             _ => None,
         };
@@ -837,14 +893,14 @@ fn gutter(runs: &[&Run]) -> Option<(f32, f32)> {
             }
         }
     }
-    let best = best.map(|(s, e)| (s, e + 10.0, fewest));
-    let (g0, g1, _) = best?;
+    let (g0, g1) = best.map(|(s, e)| (s, e + BAND))?;
     // Independent flows: most lines of the right side share no baseline with the left side.
-    let left: Vec<f32> = runs
+    let mut left: Vec<f32> = runs
         .iter()
         .filter(|r| r.x + r.width <= g0 + 1.0)
         .map(|r| r.y)
         .collect();
+    left.sort_by(f32::total_cmp);
     let right: Vec<f32> = runs
         .iter()
         .filter(|r| r.x >= g1 - 1.0)
@@ -852,46 +908,53 @@ fn gutter(runs: &[&Run]) -> Option<(f32, f32)> {
         .collect();
     let shared = right
         .iter()
-        .filter(|y| left.iter().any(|l| (*l - **y).abs() < 1.0))
+        .filter(|y| {
+            let i = left.partition_point(|l| *l < **y - 1.0);
+            left.get(i).is_some_and(|l| (*l - **y).abs() < 1.0)
+        })
         .count();
     (shared * 2 < right.len()).then_some((g0, g1))
 }
 
-/// Orders a page's runs for reading: a title over both columns, then the left column, then
-/// the right column, then anything spanning below them.
+/// Orders a page's runs for reading: a title over both columns, then the column with the
+/// name, then the other, then anything spanning below them.
 fn reading_groups(runs: &[Run]) -> Vec<u8> {
     let mut groups = vec![0u8; runs.len()];
-    let pages: std::collections::BTreeSet<usize> = runs.iter().map(|r| r.page).collect();
-    for page in pages {
-        let on_page: Vec<(usize, &Run)> = runs
+    let mut by_page: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for (i, r) in runs.iter().enumerate() {
+        by_page.entry(r.page).or_default().push(i);
+    }
+    for indices in by_page.values() {
+        let on_page: Vec<&Run> = indices
             .iter()
-            .enumerate()
-            .filter(|(_, r)| r.page == page && !r.text.trim().is_empty())
+            .filter_map(|&i| runs.get(i))
+            .filter(|r| !r.text.trim().is_empty())
             .collect();
-        let refs: Vec<&Run> = on_page.iter().map(|(_, r)| *r).collect();
-        let Some((g0, g1)) = gutter(&refs) else {
+        let Some((g0, g1)) = gutter(&on_page) else {
             continue;
         };
+        let is_left = |r: &Run| r.x + r.width <= g0 + 1.0;
+        let is_right = |r: &Run| r.x >= g1 - 1.0;
         let top = on_page
             .iter()
-            .filter(|(_, r)| r.x + r.width <= g0 + 1.0 || r.x >= g1 - 1.0)
-            .map(|(_, r)| r.y)
+            .filter(|r| is_left(r) || is_right(r))
+            .map(|r| r.y)
             .fold(f32::MIN, f32::max);
         // The column holding the largest type (the name, usually) is read first.
         let largest = |keep: &dyn Fn(&Run) -> bool| {
             on_page
                 .iter()
-                .filter(|(_, r)| keep(r))
-                .map(|(_, r)| r.size)
+                .filter(|r| keep(r))
+                .map(|r| r.size)
                 .fold(0.0f32, f32::max)
         };
-        let right_first = largest(&|r: &Run| r.x >= g1 - 1.0)
-            > largest(&|r: &Run| r.x + r.width <= g0 + 1.0) + 0.5;
+        let right_first = largest(&is_right) > largest(&is_left) + 0.5;
         let (left_group, right_group) = if right_first { (2, 1) } else { (1, 2) };
-        for (i, r) in runs.iter().enumerate().filter(|(_, r)| r.page == page) {
-            let group = if r.x + r.width <= g0 + 1.0 {
+        for &i in indices {
+            let Some(r) = runs.get(i) else { continue };
+            let group = if is_left(r) {
                 left_group
-            } else if r.x >= g1 - 1.0 {
+            } else if is_right(r) {
                 right_group
             } else if r.y >= top {
                 0
@@ -1191,6 +1254,11 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
     let mut prev: Option<(usize, f32, f32, Kind, f32)> = None; // page, y, size, kind, text x
     let mut prev_line: Option<&TextLine> = None;
     // A line the typesetter wrapped: the next line's first word would not have fitted on it.
+    // Lines by page, so the per-line measures below look at one page, not the document.
+    let mut by_page: HashMap<usize, Vec<&TextLine>> = HashMap::new();
+    for l in &lines {
+        by_page.entry(l.page).or_default().push(l);
+    }
     let wrapped = |a: &TextLine, b: &TextLine| {
         let b_text = b.text();
         let chars = b_text.chars().count().max(1) as f32;
@@ -1201,13 +1269,11 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
         let average = width_of(b) / chars;
         // The right edge of this column: the widest line at about this indent (lines with a
         // tab reach into a date column and do not count).
-        let edge = lines
+        let same_page = by_page.get(&b.page).map_or(&[][..], Vec::as_slice);
+        let edge = same_page
             .iter()
             .filter(|o| {
-                o.page == b.page
-                    && o.x <= b.x + 3.0
-                    && o.x >= b.x - 12.0
-                    && !o.runs.iter().any(|r| r.text == "\t")
+                o.x <= b.x + 3.0 && o.x >= b.x - 12.0 && !o.runs.iter().any(|r| r.text == "\t")
             })
             .map(|o| o.x + width_of(o))
             .fold(0.0f32, f32::max);
@@ -1215,9 +1281,8 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
         // how wide the column is: when the widest line ends far left of where the dates
         // start, the column is taken to reach the dates (some layouts wrap text a little
         // before their date column; that small difference stands).
-        let flush_right = lines
+        let flush_right = same_page
             .iter()
-            .filter(|o| o.page == b.page)
             .filter_map(|o| {
                 let tab = o.runs.iter().position(|r| r.text == "\t")?;
                 o.runs.get(tab + 1).map(|r| r.x)
@@ -1525,7 +1590,62 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
 
 #[cfg(test)]
 mod tests {
-    use super::clean;
+    use super::{Run, clean, gutter};
+
+    fn run(x: f32, y: f32, width: f32, text: &str) -> Run {
+        Run {
+            page: 0,
+            x,
+            y,
+            width,
+            size: 10.0,
+            text: text.into(),
+            bold: false,
+            italic: false,
+            underline: false,
+            link: None,
+        }
+    }
+
+    #[test]
+    fn sidebar_gutter_found_and_date_column_ignored() {
+        let words = "a line of sidebar text here";
+        let mut runs = Vec::new();
+        for i in 0..20 {
+            // A sidebar and a main column, their baselines out of step.
+            runs.push(run(40.0, 700.0 - 14.0 * i as f32, 120.0, words));
+            runs.push(run(220.0, 695.0 - 15.0 * i as f32, 300.0, words));
+        }
+        let refs: Vec<&Run> = runs.iter().collect();
+        let (g0, g1) = gutter(&refs).expect("a gutter");
+        assert!(g0 >= 160.0 && g1 <= 220.0, "{g0}..{g1}");
+        // The same text with the right column on the left column's baselines: dates beside
+        // entries, not a sidebar.
+        for (i, r) in runs.iter_mut().enumerate() {
+            r.y = 700.0 - 14.0 * (i / 2) as f32;
+        }
+        let refs: Vec<&Run> = runs.iter().collect();
+        assert_eq!(gutter(&refs), None);
+    }
+
+    #[test]
+    fn gutter_search_is_bounded_on_absurd_coordinates() {
+        let mut runs: Vec<Run> = (0..300)
+            .map(|i| {
+                run(
+                    i as f32 * 1e6,
+                    700.0 - i as f32,
+                    -5.0,
+                    "text of a hostile file",
+                )
+            })
+            .collect();
+        runs.push(run(f32::MAX / 2.0, 10.0, 1e30, "far away"));
+        let refs: Vec<&Run> = runs.iter().collect();
+        let started = std::time::Instant::now();
+        let _ = gutter(&refs);
+        assert!(started.elapsed().as_secs() < 5);
+    }
 
     #[test]
     fn ligatures_soft_hyphens_and_icons() {
