@@ -9,8 +9,7 @@ use std::time::Duration;
 
 #[path = "../../fuzz/doc_from_bytes.rs"]
 mod doc_from_bytes;
-#[path = "../../fuzz/docx_package.rs"]
-mod docx_package;
+use crate::docx_package;
 
 /// Runs one input as its fuzz target does.
 fn replay(target: &str, data: &[u8]) {

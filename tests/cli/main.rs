@@ -8,6 +8,8 @@ mod batch;
 mod common;
 mod convert;
 mod docx_io;
+#[path = "../../fuzz/docx_package.rs"]
+mod docx_package;
 mod fuzz_regressions;
 mod generated;
 mod json_round_trip;
