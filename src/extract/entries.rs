@@ -40,8 +40,40 @@ fn ends_with_connector(s: &str) -> bool {
             .is_some_and(|w| CONNECTORS.contains(&w.to_lowercase().as_str()))
 }
 
+/// A date range at the very start of a line, set apart from what follows ("2007 - M.S. at
+/// …", "July 2006 - Sep. 2006: Intern …"), or at its very end ("… (2019–2021)").
+fn date_at_edge(line: &Line) -> bool {
+    line.date().is_some_and(|r| {
+        let before = line.text.get(..r.span.start).unwrap_or("");
+        let after = line.text.get(r.span.end..).unwrap_or("");
+        let edge = |s: &str| s.trim_matches(|c: char| !c.is_alphanumeric()).is_empty();
+        (edge(before) && after.split_whitespace().count() >= 1)
+            || (edge(after) && before.split_whitespace().count() >= 2)
+    })
+}
+
+/// A section written as a list of one-line entries, each bullet carrying its own dates
+/// ("- 2012 – 2015: Postdoc, University of Oslo"): at least two top-level bullets dated at
+/// an edge, most of them so, and no heading or term to open entries otherwise. Then every
+/// dated bullet is an entry of its own and undated bullets under it are its details.
+fn dated_item_entries(lines: &[Line]) -> bool {
+    let top: Vec<&Line> = lines
+        .iter()
+        .filter(|l| l.is_item() && l.depth() == 0)
+        .collect();
+    let dated = top.iter().filter(|l| date_at_edge(l)).count();
+    dated >= 2
+        && dated * 3 >= top.len() * 2
+        && !lines.iter().any(|l| {
+            l.is_heading() || l.kind == Kind::Term || (!l.is_item() && l.all_styled(false))
+        })
+}
+
 /// True when a line starts a new entry.
-fn starts_entry(line: &Line, section: Section, current: Option<&Raw>) -> bool {
+fn starts_entry(line: &Line, section: Section, current: Option<&Raw>, dated_items: bool) -> bool {
+    if dated_items && line.is_item() {
+        return line.depth() == 0 && date_at_edge(line) || current.is_none();
+    }
     if line.is_heading() || line.kind == Kind::Term {
         return true;
     }
@@ -213,6 +245,7 @@ fn group(chunk: &Chunk, section: Section, found: &mut Found) -> Vec<Raw> {
     let mut pending: Option<DateRange> = None;
     // The block of the line that gave `pending` (the entry may go on in the same block).
     let mut pending_block: Option<usize> = None;
+    let dated_items = dated_item_entries(&chunk.lines);
     for line in &chunk.lines {
         // A label ("Highlights", "Courses") goes with the body it announces.
         if !line.is_item() && super::sections::is_entry_label(line.text.trim_end_matches(':')) {
@@ -287,7 +320,7 @@ fn group(chunk: &Chunk, section: Section, found: &mut Found) -> Vec<Raw> {
         let announced = pending.is_some()
             && !line.is_item()
             && (line.first || pending_block == Some(line.block));
-        if announced || starts_entry(line, section, out.last()) {
+        if announced || starts_entry(line, section, out.last(), dated_items) {
             // Several entries on one line: "**brillo** - text **vscode-rufo** - text".
             for spans in split_inline_entries(&line.spans) {
                 let mut l = line.clone();

@@ -7,6 +7,7 @@
 //! text that fits nowhere becomes a warning naming its line.
 
 pub mod basics;
+pub mod classify;
 pub mod contact;
 pub mod dates;
 pub mod entries;
@@ -57,7 +58,21 @@ pub fn extract(doc: &Doc) -> (Resume, Vec<Warning>) {
     let mut contact: Vec<lines::Line> = Vec::new();
     let mut summary: Vec<lines::Line> = Vec::new();
     for chunk in &chunks {
-        match chunk.section {
+        let mut kind = chunk.section;
+        if chunk.unknown {
+            kind = classify::by_content(&chunk.title, &chunk.lines);
+            if let (Some(s), Some(first)) = (kind, chunk.lines.first()) {
+                found.warn(
+                    first.line.saturating_sub(1).max(1),
+                    format!(
+                        "the heading \"{}\" is not a known section name; read as {} from what is under it",
+                        chunk.title,
+                        s.name()
+                    ),
+                );
+            }
+        }
+        match kind {
             None if chunk.unknown => {
                 for l in &chunk.lines {
                     found.unplaced(

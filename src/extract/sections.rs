@@ -142,6 +142,17 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
     let mut contact_chunk: Option<usize> = None;
     let mut references_chunk: Option<usize> = None;
     let mut seen_name = false;
+    // The level the document's sections are set at: the largest heading level that names a
+    // known section. An unknown heading at that level opens a section of its own, also in
+    // the opening lines.
+    let section_level = all
+        .iter()
+        .filter(|l| Some(normalized(&l.text)) != name_key)
+        .filter_map(|l| {
+            l.heading_level()
+                .filter(|_| classify_heading(&l.text).is_some())
+        })
+        .min();
 
     for (idx, line) in all.iter().enumerate() {
         if line.kind == Kind::Rule {
@@ -253,7 +264,15 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
                     // A shallower heading is a group only when it is short ("EXPERT"), not
                     // a section of its own ("Extra Section, Call it Whatever You Want").
                     let group = list_like && line.words() <= 3;
-                    let belongs = cur == 0 || level > here.level || group || line.date().is_some();
+                    let at_section_level = section_level == Some(level)
+                        && Some(normalized(&line.text)) != name_key
+                        && line.words() <= 6
+                        && line.date().is_none();
+                    let belongs = if cur == 0 {
+                        !at_section_level
+                    } else {
+                        level > here.level || group || line.date().is_some()
+                    };
                     if !belongs {
                         found.warn(
                             line.line,

@@ -1,7 +1,10 @@
 //! The tables that résumé knowledge is made of: section synonyms, job-title words,
 //! organisation and school words, degrees, skill levels, fluency words, language names,
 //! countries and US states, networks. Code asks these tables; adding a language or a network is
-//! adding rows here, not branches elsewhere.
+//! adding rows here, not branches elsewhere. Section names word by word, per language, are in
+//! [`section_words`].
+
+pub mod section_words;
 
 /// What a section of a résumé holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -19,6 +22,27 @@ pub enum Section {
     Publications,
     References,
     Contact,
+}
+
+impl Section {
+    /// The section's name in JSON Resume (for messages).
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Summary => "the summary",
+            Section::Work => "work",
+            Section::Volunteer => "volunteer",
+            Section::Education => "education",
+            Section::Projects => "projects",
+            Section::Skills => "skills",
+            Section::Languages => "languages",
+            Section::Interests => "interests",
+            Section::Awards => "awards",
+            Section::Certificates => "certificates",
+            Section::Publications => "publications",
+            Section::References => "references",
+            Section::Contact => "contact details",
+        }
+    }
 }
 
 /// Section headings by meaning, normalised (lowercase, letters and spaces). Several languages.
@@ -1143,13 +1167,16 @@ pub fn normalize_heading(s: &str) -> String {
         .to_lowercase()
         .chars()
         .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ą' => 'a',
+            'è' | 'é' | 'ê' | 'ë' | 'ę' => 'e',
             'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
             'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
+            'ç' | 'ć' => 'c',
+            'ñ' | 'ń' => 'n',
+            'ś' => 's',
+            'ł' => 'l',
+            'ź' | 'ż' => 'z',
             c if c.is_alphabetic() => c,
             _ => ' ',
         })
@@ -1190,6 +1217,19 @@ pub fn classify_heading(heading: &str) -> Option<Section> {
     }
     if let Some(s) = synonym_keys().get(&synonym_key(&norm)) {
         return Some(*s);
+    }
+    // Numbering ("2.", "II.", "B)") is decoration: the digits are gone already, a Roman
+    // numeral or a single letter before the name is dropped here.
+    let mut words: Vec<&str> = norm.split(' ').collect();
+    if words.len() > 1
+        && words.first().is_some_and(|w| {
+            w.len() == 1 || w.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) && w.len() <= 4
+        })
+    {
+        words.remove(0);
+    }
+    if let Some(s) = section_words::classify_words(&words) {
+        return Some(s);
     }
     let last = norm.rsplit(' ').next().unwrap_or("");
     if norm.split(' ').count() <= 4 {

@@ -1,0 +1,581 @@
+//! Section names word by word, one table per language. A heading is classified from its words
+//! when the phrase table ([`super::SECTION_SYNONYMS`]) does not know the whole heading: each
+//! word is matched against these stems (accents folded, lowercase; a stem ending in `*` matches
+//! any word it starts, e.g. `experienc*` for "experiencia", "experiência", "expériences"),
+//! and the other words must be modifiers ("professional", "clave", "berufliche") or
+//! connectors. Adding a language is adding a table here and a row in [`LANGUAGES`].
+
+use super::Section::{self, *};
+
+/// One language's section words: (stem, section).
+pub type Table = &'static [(&'static str, Section)];
+
+const EN: Table = &[
+    ("experience*", Work),
+    ("employment", Work),
+    ("occupation*", Work),
+    ("career", Work),
+    ("work", Work),
+    ("jobs", Work),
+    ("positions", Work),
+    ("appointments", Work),
+    ("education*", Education),
+    ("studies", Education),
+    ("schooling", Education),
+    ("qualifications", Education),
+    ("training", Education),
+    ("skill*", Skills),
+    ("competenc*", Skills),
+    ("expertise", Skills),
+    ("technologies", Skills),
+    ("tools", Skills),
+    ("proficiencies", Skills),
+    ("abilities", Skills),
+    ("stack", Skills),
+    ("languages", Languages),
+    ("language", Languages),
+    ("projects", Projects),
+    ("portfolio", Projects),
+    ("publications", Publications),
+    ("papers", Publications),
+    ("articles", Publications),
+    ("talks", Publications),
+    ("awards", Awards),
+    ("honors", Awards),
+    ("honours", Awards),
+    ("achievements", Awards),
+    ("prizes", Awards),
+    ("scholarships", Awards),
+    ("certifications", Certificates),
+    ("certificates", Certificates),
+    ("certification", Certificates),
+    ("licenses", Certificates),
+    ("interests", Interests),
+    ("hobbies", Interests),
+    ("volunteer*", Volunteer),
+    ("references", References),
+    ("summary", Summary),
+    ("profile", Summary),
+    ("objective", Summary),
+    ("contact", Contact),
+];
+
+const DE: Table = &[
+    ("berufserfahrung*", Work),
+    ("erfahrung*", Work),
+    ("berufspraxis", Work),
+    ("werdegang", Work),
+    ("beruflicher", Work),
+    ("taetigkeit*", Work),
+    ("tatigkeit*", Work),
+    ("praktik*", Work),
+    ("ausbildung*", Education),
+    ("bildung*", Education),
+    ("studium", Education),
+    ("schulbildung", Education),
+    ("kenntnisse", Skills),
+    ("fahigkeiten", Skills),
+    ("faehigkeiten", Skills),
+    ("kompetenzen", Skills),
+    ("fachkenntnisse", Skills),
+    ("sprachen", Languages),
+    ("sprachkenntnisse", Languages),
+    ("fremdsprachen", Languages),
+    ("projekte", Projects),
+    ("publikationen", Publications),
+    ("veroffentlichungen", Publications),
+    ("auszeichnungen", Awards),
+    ("zertifikate", Certificates),
+    ("zertifizierungen", Certificates),
+    ("interessen", Interests),
+    ("hobbys", Interests),
+    ("ehrenamt*", Volunteer),
+    ("referenzen", References),
+    ("profil", Summary),
+    ("kurzprofil", Summary),
+    ("kontakt*", Contact),
+    ("personliche", Contact),
+    ("personliches", Contact),
+];
+
+const FR: Table = &[
+    ("experience*", Work),
+    ("parcours", Work),
+    ("emplois", Work),
+    ("formation*", Education),
+    ("etudes", Education),
+    ("diplomes", Education),
+    ("cursus", Education),
+    ("competence*", Skills),
+    ("outils", Skills),
+    ("savoir", Skills),
+    ("langues", Languages),
+    ("langue", Languages),
+    ("linguisti*", Languages),
+    ("projets", Projects),
+    ("realisations", Projects),
+    ("publications", Publications),
+    ("prix", Awards),
+    ("distinctions", Awards),
+    ("recompenses", Awards),
+    ("certifications", Certificates),
+    ("certificats", Certificates),
+    ("interet*", Interests),
+    ("loisirs", Interests),
+    ("benevolat", Volunteer),
+    ("references", References),
+    ("profil", Summary),
+    ("coordonnees", Contact),
+];
+
+const ES: Table = &[
+    ("experiencia*", Work),
+    ("trayectoria", Work),
+    ("empleo*", Work),
+    ("formacion", Education),
+    ("educacion", Education),
+    ("estudios", Education),
+    ("habilidades", Skills),
+    ("competencias", Skills),
+    ("conocimientos", Skills),
+    ("herramientas", Skills),
+    ("tecnologias", Skills),
+    ("aptitudes", Skills),
+    ("idiomas", Languages),
+    ("lenguas", Languages),
+    ("proyectos", Projects),
+    ("publicaciones", Publications),
+    ("premios", Awards),
+    ("reconocimientos", Awards),
+    ("logros", Awards),
+    ("certificaciones", Certificates),
+    ("certificados", Certificates),
+    ("cursos", Certificates),
+    ("intereses", Interests),
+    ("aficiones", Interests),
+    ("voluntariado", Volunteer),
+    ("referencias", References),
+    ("perfil", Summary),
+    ("resumen", Summary),
+    ("contacto", Contact),
+];
+
+const PT: Table = &[
+    ("experiencia*", Work),
+    ("historico", Work),
+    ("formacao", Education),
+    ("educacao", Education),
+    ("escolaridade", Education),
+    ("habilidades", Skills),
+    ("competencias", Skills),
+    ("conhecimentos", Skills),
+    ("ferramentas", Skills),
+    ("tecnologias", Skills),
+    ("idiomas", Languages),
+    ("linguas", Languages),
+    ("projetos", Projects),
+    ("publicacoes", Publications),
+    ("premios", Awards),
+    ("conquistas", Awards),
+    ("certificacoes", Certificates),
+    ("certificados", Certificates),
+    ("cursos", Certificates),
+    ("interesses", Interests),
+    ("voluntariado", Volunteer),
+    ("referencias", References),
+    ("perfil", Summary),
+    ("resumo", Summary),
+    ("sobre", Summary),
+    ("contato", Contact),
+    ("contacto", Contact),
+];
+
+const IT: Table = &[
+    ("esperienz*", Work),
+    ("lavoro", Work),
+    ("lavorative", Work),
+    ("istruzione", Education),
+    ("formazione", Education),
+    ("studi", Education),
+    ("competenze", Skills),
+    ("conoscenze", Skills),
+    ("capacita", Skills),
+    ("strumenti", Skills),
+    ("lingue", Languages),
+    ("linguistiche", Languages),
+    ("progetti", Projects),
+    ("pubblicazioni", Publications),
+    ("premi", Awards),
+    ("riconoscimenti", Awards),
+    ("certificazioni", Certificates),
+    ("interessi", Interests),
+    ("hobby", Interests),
+    ("volontariato", Volunteer),
+    ("referenze", References),
+    ("profilo", Summary),
+    ("contatti", Contact),
+];
+
+const NL: Table = &[
+    ("werkervaring", Work),
+    ("ervaring", Work),
+    ("loopbaan", Work),
+    ("opleiding*", Education),
+    ("vaardigheden", Skills),
+    ("competenties", Skills),
+    ("kennis", Skills),
+    ("talen", Languages),
+    ("talenkennis", Languages),
+    ("projecten", Projects),
+    ("publicaties", Publications),
+    ("prijzen", Awards),
+    ("certificaten", Certificates),
+    ("interesses", Interests),
+    ("hobbys", Interests),
+    ("vrijwilligerswerk", Volunteer),
+    ("referenties", References),
+    ("profiel", Summary),
+    ("contactgegevens", Contact),
+];
+
+const PL: Table = &[
+    ("doswiadczenie", Work),
+    ("zatrudnienie", Work),
+    ("przebieg", Work),
+    ("wyksztalcenie", Education),
+    ("edukacja", Education),
+    ("umiejetnosci", Skills),
+    ("kompetencje", Skills),
+    ("jezyki", Languages),
+    ("jezykowe", Languages),
+    ("projekty", Projects),
+    ("publikacje", Publications),
+    ("nagrody", Awards),
+    ("osiagniecia", Awards),
+    ("certyfikaty", Certificates),
+    ("zainteresowania", Interests),
+    ("wolontariat", Volunteer),
+    ("referencje", References),
+    ("profil", Summary),
+    ("podsumowanie", Summary),
+    ("kontakt", Contact),
+];
+
+const RU: Table = &[
+    ("опыт", Work),
+    ("работа", Work),
+    ("работы", Work),
+    ("деятельность", Work),
+    ("образование", Education),
+    ("обучение", Education),
+    ("навыки", Skills),
+    ("умения", Skills),
+    ("компетенции", Skills),
+    ("технологии", Skills),
+    ("инструменты", Skills),
+    ("языки", Languages),
+    ("языков", Languages),
+    ("проекты", Projects),
+    ("публикации", Publications),
+    ("награды", Awards),
+    ("достижения", Awards),
+    ("сертификаты", Certificates),
+    ("курсы", Certificates),
+    ("интересы", Interests),
+    ("хобби", Interests),
+    ("волонтерство", Volunteer),
+    ("рекомендации", References),
+    ("обо", Summary),
+    ("себе", Summary),
+    ("профиль", Summary),
+    ("резюме", Summary),
+    ("контакты", Contact),
+];
+
+/// Every language's table, by ISO 639-1 code.
+pub const LANGUAGES: &[(&str, Table)] = &[
+    ("en", EN),
+    ("de", DE),
+    ("fr", FR),
+    ("es", ES),
+    ("pt", PT),
+    ("it", IT),
+    ("nl", NL),
+    ("pl", PL),
+    ("ru", RU),
+];
+
+/// Words that qualify a section name without changing it ("Professional Experience",
+/// "Experiencia profesional", "Competencias clave", "Berufliche Erfahrung"), in every
+/// language above, and the connectors between two names.
+pub const MODIFIERS: &[&str] = &[
+    // en
+    "professional",
+    "academic",
+    "technical",
+    "key",
+    "core",
+    "selected",
+    "relevant",
+    "other",
+    "additional",
+    "personal",
+    "recent",
+    "main",
+    "work",
+    "industry",
+    "research",
+    "teaching",
+    "previous",
+    "general",
+    "computer",
+    "soft",
+    "hard",
+    "spoken",
+    "human",
+    "foreign",
+    "history",
+    "background",
+    "details",
+    "information",
+    "info",
+    "and",
+    "of",
+    "in",
+    "the",
+    "my",
+    "amp",
+    "extracurricular",
+    "notable",
+    "major",
+    "current",
+    "full",
+    "list",
+    // de
+    "berufliche",
+    "beruflicher",
+    "akademische",
+    "akademischer",
+    "schulische",
+    "technische",
+    "weitere",
+    "sonstige",
+    "und",
+    "der",
+    "die",
+    "das",
+    "praktische",
+    "ausgewahlte",
+    "daten",
+    "angaben",
+    "besondere",
+    "personliche",
+    // fr
+    "professionnelle",
+    "professionnelles",
+    "professionnel",
+    "academique",
+    "academiques",
+    "techniques",
+    "technique",
+    "informatiques",
+    "autres",
+    "principales",
+    "et",
+    "de",
+    "des",
+    "du",
+    "d",
+    "personnelles",
+    "centres",
+    "divers",
+    // es / pt / it
+    "profesional",
+    "profesionales",
+    "profissional",
+    "profissionais",
+    "academica",
+    "academico",
+    "academicas",
+    "tecnicas",
+    "tecnicos",
+    "tecnica",
+    "tecnicos",
+    "clave",
+    "principales",
+    "personales",
+    "otras",
+    "otros",
+    "complementaria",
+    "complementar",
+    "complementares",
+    "informacion",
+    "informacoes",
+    "pessoais",
+    "y",
+    "e",
+    "del",
+    "la",
+    "las",
+    "los",
+    "em",
+    "da",
+    "do",
+    "dos",
+    "das",
+    "principais",
+    "outras",
+    "professionale",
+    "professionali",
+    "lavorativa",
+    "lavorative",
+    "accademica",
+    "tecniche",
+    "personali",
+    "altre",
+    "relevante",
+    "relevantes",
+    "laboral",
+    "laborales",
+    // nl / pl
+    "professionele",
+    "technische",
+    "overige",
+    "en",
+    "zawodowe",
+    "techniczne",
+    "inne",
+    "dodatkowe",
+    "i",
+    "obce",
+    "zawodowy",
+    // ru
+    "профессиональный",
+    "профессиональные",
+    "ключевые",
+    "технические",
+    "владение",
+    "и",
+    "о",
+    "себе",
+    "знание",
+    "личные",
+    "дополнительная",
+    "информация",
+    "работы",
+];
+
+/// The section a heading's words name, when every word is a section word, a modifier or a
+/// connector. `words` are normalised (lowercase, accents folded).
+pub fn classify_words(words: &[&str]) -> Option<Section> {
+    let mut hits: Vec<Section> = Vec::new();
+    let mut programming = false;
+    for w in words {
+        if matches!(
+            *w,
+            "programming"
+                | "coding"
+                | "programmiersprachen"
+                | "programmation"
+                | "programacion"
+                | "programacao"
+                | "programmazione"
+                | "computer"
+                | "software"
+        ) {
+            programming = true;
+            continue;
+        }
+        match lookup(w) {
+            Some(s) => hits.push(s),
+            None if MODIFIERS.contains(w) => {}
+            None => return None,
+        }
+    }
+    let first = *hits.first()?;
+    // "Language skills", "Compétences linguistiques": spoken languages. "Programming
+    // languages": skills.
+    if hits.contains(&Languages) {
+        return Some(if programming { Skills } else { Languages });
+    }
+    // "Work" alone is only a modifier when another section word follows ("Work History").
+    Some(first)
+}
+
+/// The section one word names in any language's table.
+fn lookup(word: &str) -> Option<Section> {
+    let mut best: Option<(usize, Section)> = None;
+    for (_, table) in LANGUAGES {
+        for (stem, section) in *table {
+            let hit = match stem.strip_suffix('*') {
+                Some(prefix) => word.starts_with(prefix),
+                None => word == *stem,
+            };
+            if hit && best.is_none_or(|(len, _)| stem.len() > len) {
+                best = Some((stem.len(), *section));
+            }
+        }
+    }
+    best.map(|(_, s)| s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(s: &str) -> Option<Section> {
+        let n = super::super::normalize_heading(s);
+        classify_words(&n.split(' ').collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn section_words_in_eight_languages() {
+        for (h, s) in [
+            ("Experiência Profissional", Work),
+            ("Experiencia Profesional", Work),
+            ("Expériences professionnelles", Work),
+            ("Esperienze lavorative", Work),
+            ("Berufliche Erfahrung", Work),
+            ("Doświadczenie zawodowe", Work),
+            ("Werkervaring", Work),
+            ("Occupation", Work),
+            ("Formação Acadêmica", Education),
+            ("Formación académica", Education),
+            ("Wykształcenie", Education),
+            ("Schulische Ausbildung", Education),
+            ("Habilidades Técnicas", Skills),
+            ("Competencias clave", Skills),
+            ("Herramientas", Skills),
+            ("Compétences techniques", Skills),
+            ("Umiejętności", Skills),
+            ("Competenze tecniche", Skills),
+            ("Language skills", Languages),
+            ("Compétences linguistiques", Languages),
+            ("Sprachkenntnisse", Languages),
+            ("Języki obce", Languages),
+            ("Programming languages", Skills),
+            ("Certificações", Certificates),
+            ("Centres d'intérêt", Interests),
+            ("Perfil Profesional", Summary),
+            ("Contact information", Contact),
+            ("Опыт работы", Work),
+            ("Ключевые навыки", Skills),
+            ("Владение языками", Languages),
+        ] {
+            assert_eq!(c(h), Some(s), "{h}");
+        }
+    }
+
+    #[test]
+    fn other_words_are_not_sections() {
+        for h in [
+            "Project Manager",
+            "Senior Engineer",
+            "Reading",
+            "Acme Labs",
+            "Media",
+        ] {
+            assert_eq!(c(h), None, "{h}");
+        }
+    }
+}
