@@ -23,8 +23,20 @@ struct Shape {
     sentences: usize,
 }
 
-/// Separators between listed terms.
-const LIST_SEPARATORS: &[char] = &[',', '•', '|', '·', ';', '/', '–'];
+/// A list of at least `min` short terms (four words at most each) set apart by commas,
+/// bullets, pipes or semicolons: "Rust, Go, PostgreSQL", "Figma • Sketch".
+pub fn is_term_list(text: &str, min: usize) -> bool {
+    let parts = super::lines::split_commas(
+        &text
+            .replace(['•', '|', '·'], ",")
+            .replace(" / ", ",")
+            .replace(" – ", ","),
+    );
+    parts.len() >= min
+        && parts
+            .iter()
+            .all(|t| t.trim_end_matches('.').split_whitespace().count() <= 4)
+}
 
 fn shape(lines: &[Line]) -> Shape {
     let degree = crate::static_re!(lexicon::DEGREE_PATTERN);
@@ -59,14 +71,7 @@ fn shape(lines: &[Line]) -> Shape {
         if names >= 1 && (levels >= 1 || names * 2 >= words.len().max(1)) {
             s.languages += 1;
         }
-        let terms: Vec<&str> = l
-            .text
-            .split(LIST_SEPARATORS)
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .collect();
-        let short = |t: &&str| t.split_whitespace().count() <= 4;
-        if (terms.len() >= 3 && terms.iter().all(short)) || (l.is_item() && l.words() <= 4) {
+        if is_term_list(&l.text, 3) || (l.is_item() && l.words() <= 4) {
             s.term_lists += 1;
         }
         if l.sentence_like() || l.words() > 20 {
@@ -141,7 +146,7 @@ mod tests {
                 "Licenciatura em Física",
             ],
         ] {
-            assert_eq!(by_content("Parcours", &lines(&l)), Some(Section::Education));
+            assert_eq!(by_content("Étapes", &lines(&l)), Some(Section::Education));
         }
     }
 

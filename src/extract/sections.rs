@@ -34,7 +34,9 @@ fn heading_of(line: &Line) -> Option<(Option<Section>, u8)> {
     }
     // "SKILLS -------" (or with dashes a converter made typographic) on a line of its own.
     if line.kind == Kind::Paragraph && line.first {
-        if let Some(title) = crate::read::text::dashed_heading(&line.text) {
+        if let Some(title) = crate::read::text::dashed_heading(&line.text)
+            .or_else(|| crate::read::text::framed_heading(&line.text))
+        {
             return Some((classify_heading(title), 1));
         }
     }

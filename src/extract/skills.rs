@@ -218,7 +218,12 @@ fn prepare(lines: &[Line], found: &mut Found) -> Vec<Line> {
                 k += 1;
             }
             let definitions = lines.get(j..k).unwrap_or_default();
-            let explained = definitions.iter().map(Line::words).sum::<usize>() > 6;
+            // A definition that lists short terms ("Python (FastAPI), JWT/OAuth2, PyTest")
+            // gives the group's items; only prose explains the term.
+            let explained = definitions.iter().map(Line::words).sum::<usize>() > 6
+                && !definitions
+                    .iter()
+                    .all(|d| super::classify::is_term_list(&d.text, 2));
             if explained {
                 let mut item = l.clone();
                 item.kind = Kind::Paragraph;

@@ -10,12 +10,44 @@ use crate::doc::{Block, Doc, Kind, Span, push_text};
 const LEVEL_RULED: u8 = 1;
 const LEVEL_UNDERLINED_MINOR: u8 = 2;
 const LEVEL_CAPS: u8 = 3;
+/// An entry's name in brackets (`[ Acme Corp ]`), below every section level.
+const LEVEL_ENTRY: u8 = 4;
 
 /// `SKILLS -------` or `== Skills ==`: a title followed by a run of rule characters.
 pub fn dashed_heading(line: &str) -> Option<&str> {
     let caps = crate::static_re!(r"^\s*([^\s=\-_~*—–].*?)\s+[=\-_~—–]{3,}\s*$").captures(line)?;
     let title = caps.get(1)?.as_str().trim();
     (title.chars().any(char::is_alphabetic) && title.chars().count() <= 60).then_some(title)
+}
+
+/// A title framed by decoration, as plain-text CVs draw section names: `*** SKILLS ****`,
+/// `=== Experience ===`, `--- Education ---`, `### Projects ###`, `>> Languages <<`,
+/// `|| Work ||`, `+-- Contact --+`. At least three decoration characters before the title
+/// (or two on both sides); the title is short and has letters.
+pub fn framed_heading(line: &str) -> Option<&str> {
+    let caps = crate::static_re!(
+        r"^\s*(?P<pre>[*=#~+_\-—–:>|]{2,})\s*(?P<t>[^*=#~+_|<>\[\]\s][^*=#~+_|<>\[\]]*?)\s*(?P<post>[*=#~+_\-—–:<|\s]*)$"
+    )
+    .captures(line)?;
+    let pre = caps.name("pre")?.as_str().chars().count();
+    let post = caps
+        .name("post")
+        .map_or(0, |m| m.as_str().chars().filter(|c| !c.is_whitespace()).count());
+    let title = caps.name("t")?.as_str().trim();
+    let framed = pre >= 3 || (pre >= 2 && post >= 2);
+    (framed
+        && title.chars().any(char::is_alphabetic)
+        && title.split_whitespace().count() <= 6
+        && !title.contains('@'))
+    .then_some(title)
+}
+
+/// `[ Acme Corp ]`: a name set in brackets on a line of its own, as plain-text CVs mark an
+/// employer or a school (an entry's heading, one level below the sections).
+fn bracketed_heading(line: &str) -> Option<&str> {
+    let caps = crate::static_re!(r"^\s*\[\s*([^\[\]]{2,80}?)\s*\]\s*$").captures(line)?;
+    let title = caps.get(1)?.as_str();
+    title.chars().any(char::is_alphabetic).then_some(title)
 }
 
 /// A line made only of rule characters (`-----`, `=====`, `* * *`).
@@ -122,7 +154,18 @@ pub fn read(text: &str) -> Doc {
             prev_blank = true;
             continue;
         }
-        if let Some(title) = dashed_heading(trimmed) {
+        if let Some(title) = bracketed_heading(trimmed) {
+            flush(&mut doc, &mut para);
+            doc.blocks.push(Block::new(
+                Kind::Heading(LEVEL_ENTRY),
+                inline(title),
+                line_no,
+            ));
+            last_item_indent = None;
+            prev_blank = true;
+            continue;
+        }
+        if let Some(title) = dashed_heading(trimmed).or_else(|| framed_heading(trimmed)) {
             flush(&mut doc, &mut para);
             doc.blocks.push(Block::new(
                 Kind::Heading(LEVEL_RULED),
@@ -270,6 +313,35 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn framed_headings_in_several_styles() {
+        for (line, title) in [
+            ("*** BERUFSERFAHRUNG ****************", "BERUFSERFAHRUNG"),
+            ("=== Formation ===", "Formation"),
+            ("--- Educación ---", "Educación"),
+            ("### Projects ###", "Projects"),
+            (">>> Langues", "Langues"),
+            ("|| Umiejętności ||", "Umiejętności"),
+            ("+-- Contact --+", "Contact"),
+            ("  ~~~ Interests ~~~", "Interests"),
+        ] {
+            let doc = read(&format!("Ola Nordmann\n\n{line}\n\nSomething under it\n"));
+            let b = &doc.blocks[1];
+            assert_eq!(b.kind, Kind::Heading(LEVEL_RULED), "{line}");
+            assert_eq!(spans_text(&b.spans), title, "{line}");
+        }
+        for line in ["-- Ola", "- item", "** note", "=> see below", "*** 2019 ***x@y.z"] {
+            assert_eq!(framed_heading(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn bracketed_entry_names() {
+        let doc = read("EXPERIENCE\n\n[ Vestfold Bakeri AS ]\nBaker, 2019 - 2021\n");
+        assert_eq!(doc.blocks[1].kind, Kind::Heading(LEVEL_ENTRY));
+        assert_eq!(spans_text(&doc.blocks[1].spans), "Vestfold Bakeri AS");
     }
 
     #[test]
