@@ -1,14 +1,16 @@
 //! One date grammar for single dates and ranges, always on word boundaries: month names and
-//! abbreviations (several languages, with or without a dot, any case), `MM/YYYY`, `YYYY-MM`,
-//! `YYYY-MM-DD`, `YYYY`, two-digit end years (`2010-13`), separators `-` `–` `—` `to` `until`,
-//! open ends (Present, Current, Now, ...). Results are ISO 8601 at the precision written.
+//! abbreviations in nine languages (the table in [`super::months`]; with or without a dot, any
+//! case, "mai de 2025"), `MM/YYYY` `MM.YYYY` `MM\YYYY` `MM-YYYY`, `YYYY-MM`, `YYYY-MM-DD`,
+//! `DD.MM.YYYY` `DD/MM/YYYY`, `YYYY`, two-digit years (`Mar ’18`, `2010-13`), separators `-`
+//! `--` `–` `—` `to` `bis` `au` `à` `até` `a` `al` `hasta` `do`, open ends in those languages
+//! (present, heute, aujourd'hui, actualidad, atual, oggi, obecnie, ...) and open starts
+//! ("since", "seit", "depuis", "desde"). Results are ISO 8601 at the precision written.
 
 use super::lexicon::OPEN_END_WORDS;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-const MONTHS: &str = r"(?:jan(?:uary|vier|uar|eiro)?|feb(?:ruary|ruar)?|f[ée]v(?:rier|ereiro)?|mar(?:ch|s|zo|ço)?|m[äa]rz?|apr(?:il)?|avr(?:il)?|abr(?:il)?|may|mai|mayo|maio|jun(?:e|i|io|ho)?|juin|jul(?:y|i|io|ho)?|juil(?:let)?|aug(?:ust)?|ao[uû]t|ago(?:sto)?|sept?(?:ember|iembre|embre)?|set(?:embro)?|oct(?:ober|obre)?|okt(?:ober)?|out(?:ubro)?|nov(?:ember|iembre|embre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?|dic(?:iembre)?|ene(?:ro)?)";
 const SEASONS: &str = r"(?:spring|summer|fall|autumn|winter)";
 
 /// A date or a range found in a string.
@@ -25,9 +27,43 @@ pub struct DateRange {
 }
 
 fn single_pattern() -> String {
+    let m = super::months::alternation();
+    // A day: "1", "1st", "1er", "1º", "1." (German).
+    let day = r"[0-9]{1,2}(?:st|nd|rd|th|er|º|\.)?";
     format!(
-        r"(?:{MONTHS}\.?\s*,?\s*(?:[0-9]{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:[0-9]{{4}}|'[0-9]{{2}})|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\.?,?\s+[0-9]{{4}}|{SEASONS}\s+[0-9]{{4}}|[0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}}|[0-9]{{4}}-[0-9]{{1,2}}(?-u:\b)|[0-9]{{1,2}}/[0-9]{{4}}|[0-9]{{4}}/[0-9]{{1,2}}(?-u:\b)|[0-9]{{1,2}}\.[0-9]{{4}}|(?:19|20)[0-9]{{2}})"
+        r"(?:{m}\.?\s*(?:de\s+)?,?\s*(?:{day},?\s+(?:de\s+)?)?(?:[0-9]{{4}}|['’][0-9]{{2}})|{day}\s*(?:de\s+)?{m}\.?,?\s+(?:de\s+)?[0-9]{{4}}|{SEASONS}\s+[0-9]{{4}}|[0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}}|[0-9]{{1,2}}[./][0-9]{{1,2}}[./][0-9]{{4}}|[0-9]{{4}}-[0-9]{{1,2}}(?-u:\b)|[0-9]{{1,2}}[/.\\-][0-9]{{4}}|[0-9]{{4}}[/.][0-9]{{1,2}}(?-u:\b)|(?:19|20)[0-9]{{2}})"
     )
+}
+
+/// Words that open a range with no end: "since 2019", "seit 2019", "depuis 2019".
+const SINCE_WORDS: &str = r"since|seit|depuis|desde|dal|dall'|od|vanaf|from|с";
+
+/// Words between the two ends of a range, besides dashes.
+const RANGE_WORDS: &str =
+    r"to|until|till|through|thru|bis|au|al|à|a|até|ate|hasta|do|tot|по|jusqu'(?:à|en|au)|fino\s+a";
+
+thread_local! {
+    /// The document writes year ranges with a two-digit end ("2016-19"), so "2010-12" is
+    /// 2010–2012 there, not December 2010. Set by [`with_document`] for one extraction.
+    static TWO_DIGIT_RANGES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` with the date conventions of a document whose text is `texts`: when any
+/// "YYYY-NN" in it can only be a year range (NN above 12), every "YYYY-NN" whose NN is
+/// after YYYY's last two digits reads as a range too.
+pub fn with_document<R>(texts: &[&str], f: impl FnOnce() -> R) -> R {
+    let re = crate::static_re!(r"(?:^|[^0-9-])(?:19|20)([0-9]{2})-([0-9]{2})(?:$|[^0-9-])");
+    let ranges = texts.iter().any(|t| {
+        re.captures_iter(t).any(|c| {
+            c.get(2)
+                .and_then(|m| m.as_str().parse::<u32>().ok())
+                .is_some_and(|n| n > 12)
+        })
+    });
+    let before = TWO_DIGIT_RANGES.with(|c| c.replace(ranges));
+    let out = f();
+    TWO_DIGIT_RANGES.with(|c| c.set(before));
+    out
 }
 
 fn range_re() -> &'static Regex {
@@ -35,7 +71,7 @@ fn range_re() -> &'static Regex {
     RE.get_or_init(|| {
         let d = single_pattern();
         let pattern = format!(
-            r"(?i)(?:^|(?-u:\b)|[(\[])(?P<a>{d}|\?{{2,}})(?:\s*(?:-|–|—|−|~|(?-u:\b)to(?-u:\b)|(?-u:\b)until(?-u:\b)|(?-u:\b)till(?-u:\b)|(?-u:\b)through(?-u:\b)|(?-u:\b)thru(?-u:\b)|(?-u:\b)bis(?-u:\b)|(?-u:\b)au(?-u:\b)|(?-u:\b)al(?-u:\b))\s*(?P<b>{d}|(?:{OPEN_END_WORDS})(?-u:\b)|[0-9]{{2}}(?-u:\b)|\?{{2,}}))?(?-u:\b)"
+            r"(?i)(?:^|(?-u:\b)|[(\[\s])(?P<since>(?:{SINCE_WORDS})\s+)?(?P<a>{d}|\?{{2,}})(?:(?:\s*(?:-{{1,3}}|–|—|−|~)\s*|\s+(?:{RANGE_WORDS})\s+)(?P<b>{d}|(?:{OPEN_END_WORDS})(?:(?-u:\b)|$)|[0-9]{{2}}(?-u:\b)|\?{{2,}}))?(?:(?-u:\b)|$)"
         );
         #[allow(clippy::expect_used)] // literal pattern, exercised by the tests below
         Regex::new(&pattern).expect("date regex compiles")
@@ -66,13 +102,20 @@ pub fn find_range(s: &str) -> Option<DateRange> {
             continue;
         };
         let a_text = a.as_str();
+        let start = caps.name("since").map_or(a.start(), |m| m.start());
         let mut r = DateRange {
-            span: base + a.start()..base + all.end(),
+            span: base + start..base + all.end(),
             ..DateRange::default()
         };
-        // `2010-13` reads as a year range with a two-digit end, not a 13th month.
+        if caps.name("since").is_some() && caps.name("b").is_none() {
+            r.open = true;
+        }
+        // `2010-13` reads as a year range with a two-digit end, not a 13th month; so does
+        // `2010-12` in a document that writes its ranges so.
         if let Some((y, m)) = year_month(a_text) {
-            if m > 12 && caps.name("b").is_none() {
+            let two_digit = TWO_DIGIT_RANGES.with(std::cell::Cell::get) && m > y % 100;
+            if (m > 12 || two_digit) && caps.name("b").is_none() {
+                r.open = false;
                 r.start = Some(y.to_string());
                 r.end = Some(expand_two_digit(y, m));
                 return Some(r);
@@ -113,11 +156,11 @@ pub fn find_range(s: &str) -> Option<DateRange> {
                             r.vague = Some(b_text.to_string());
                         }
                     }
-                    None => r.span = base + a.start()..base + a.end(),
+                    None => r.span = base + start..base + a.end(),
                 }
             }
         } else {
-            r.span = base + a.start()..base + a.end();
+            r.span = base + start..base + a.end();
         }
         if r.start.is_none() && r.end.is_none() && !r.open {
             continue;
@@ -157,12 +200,15 @@ pub fn parse(s: &str) -> Option<(String, bool)> {
     if !single_re().is_match(s) {
         return None;
     }
-    let lower = s.to_lowercase();
+    let lower = s.to_lowercase().replace('’', "'");
     let digits: Vec<&str> = lower
         .split(|c: char| !c.is_ascii_digit() && c != '\'')
         .filter(|x| !x.is_empty())
         .collect();
-    let month = month_number(&lower);
+    let month = lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .find_map(super::months::number);
     if crate::static_re!(&format!(r"(?i)^{SEASONS}(?-u:\b)")).is_match(s) {
         let year = digits.last()?;
         return Some((year.to_string(), true));
@@ -188,61 +234,20 @@ pub fn parse(s: &str) -> Option<(String, bool)> {
         });
     }
     let nums: Vec<u32> = digits.iter().filter_map(|d| d.parse().ok()).collect();
-    let iso = match (nums.as_slice(), s.contains('-')) {
-        ([y, m, d], true) if (1..=12).contains(m) && (1..=31).contains(d) => {
-            format!("{y:04}-{m:02}-{d:02}")
-        }
-        ([y, m], true) if (1..=12).contains(m) => format!("{y:04}-{m:02}"),
-        ([a, b], false) if *a > 31 && (1..=12).contains(b) => format!("{a:04}-{b:02}"),
-        ([m, y], false) if (1..=12).contains(m) && *y > 31 => format!("{y:04}-{m:02}"),
-        ([y], _) if (1900..=2100).contains(y) => format!("{y:04}"),
+    let month_ok = |m: &u32| (1..=12).contains(m);
+    let day_ok = |d: &u32| (1..=31).contains(d);
+    let iso = match nums.as_slice() {
+        [y, m, d] if *y > 31 && month_ok(m) && day_ok(d) => format!("{y:04}-{m:02}-{d:02}"),
+        // "14.02.2019", "14/02/2019": day first, as in every locale but the US; "02/14/2019"
+        // when the second number cannot be a month.
+        [d, m, y] if *y > 31 && month_ok(m) && day_ok(d) => format!("{y:04}-{m:02}-{d:02}"),
+        [m, d, y] if *y > 31 && month_ok(m) && day_ok(d) => format!("{y:04}-{m:02}-{d:02}"),
+        [a, b] if *a > 31 && month_ok(b) => format!("{a:04}-{b:02}"),
+        [m, y] if month_ok(m) && *y > 31 => format!("{y:04}-{m:02}"),
+        [y] if (1900..=2100).contains(y) => format!("{y:04}"),
         _ => return None,
     };
     Some((iso, false))
-}
-
-fn month_number(lower: &str) -> Option<u32> {
-    const TABLE: &[(&str, u32)] = &[
-        ("jan", 1),
-        ("ene", 1),
-        ("feb", 2),
-        ("fév", 2),
-        ("fev", 2),
-        ("mär", 3),
-        ("mar", 3),
-        ("apr", 4),
-        ("avr", 4),
-        ("abr", 4),
-        ("may", 5),
-        ("mai", 5),
-        ("jun", 6),
-        ("juin", 6),
-        ("juil", 7),
-        ("jul", 7),
-        ("aug", 8),
-        ("aoû", 8),
-        ("aou", 8),
-        ("ago", 8),
-        ("sep", 9),
-        ("set", 9),
-        ("oct", 10),
-        ("okt", 10),
-        ("out", 10),
-        ("nov", 11),
-        ("dec", 12),
-        ("déc", 12),
-        ("dez", 12),
-        ("dic", 12),
-    ];
-    let word: String = lower
-        .chars()
-        .skip_while(|c| !c.is_alphabetic())
-        .take_while(|c| c.is_alphabetic())
-        .collect();
-    TABLE
-        .iter()
-        .find(|(p, _)| word.starts_with(p))
-        .map(|(_, n)| *n)
 }
 
 /// True when, once the date expression is taken out, nothing but punctuation and filler
@@ -307,6 +312,59 @@ mod tests {
         assert_eq!(range("2010-2014 (expected)"), (s("2010"), s("2014"), false));
         assert_eq!(range("June 1, 2020"), (s("2020-06-01"), None, false));
         assert_eq!(range("Mär. 2019 bis heute"), (s("2019-03"), None, true));
+    }
+
+    #[test]
+    fn dates_across_locales() {
+        for (text, start, end, open) in [
+            ("févr. 2022 – aujourd'hui", "2022-02", None, true),
+            (
+                "mai de 2025 - jun de 2025",
+                "2025-05",
+                Some("2025-06"),
+                false,
+            ),
+            ("Abr 2024 – Actualidad", "2024-04", None, true),
+            ("03/2019 bis heute", "2019-03", None, true),
+            ("seit 04.2018", "2018-04", None, true),
+            ("depuis septembre 2021", "2021-09", None, true),
+            ("desde 2020", "2020", None, true),
+            (
+                "01.09.2015 – 31.08.2018",
+                "2015-09-01",
+                Some("2018-08-31"),
+                false,
+            ),
+            ("14/02/2019", "2019-02-14", None, false),
+            ("06\\2017 - 08\\2019", "2017-06", Some("2019-08"), false),
+            ("maggio 2016 – oggi", "2016-05", None, true),
+            ("2014 -- 2016", "2014", Some("2016"), false),
+            ("2014 à 2016", "2014", Some("2016"), false),
+            ("2012 até 2015", "2012", Some("2015"), false),
+            ("październik 2019 – obecnie", "2019-10", None, true),
+            ("сентябрь 2020 — настоящее время", "2020-09", None, true),
+            ("Mar ’18 – Jun ’20", "2018-03", Some("2020-06"), false),
+            ("1 de marzo de 2020", "2020-03-01", None, false),
+            ("juil. 2017 au déc. 2019", "2017-07", Some("2019-12"), false),
+            ("Jan 2019 to Mar 2021", "2019-01", Some("2021-03"), false),
+        ] {
+            let r = find_range(text).unwrap_or_else(|| panic!("no date in {text:?}"));
+            assert_eq!(r.start.as_deref(), Some(start), "{text}");
+            assert_eq!(r.end.as_deref(), end, "{text}");
+            assert_eq!(r.open, open, "{text}");
+        }
+    }
+
+    #[test]
+    fn two_digit_year_ranges_by_document() {
+        let alone = find_range("2010-12 Centro de Estudios").map(|r| (r.start, r.end));
+        assert_eq!(alone, Some((s("2010-12"), None)));
+        let texts = ["2016-19 Nordwind", "2010-12 Centro de Estudios"];
+        let r = with_document(&texts, || find_range(texts[1]).map(|r| (r.start, r.end)));
+        assert_eq!(r, Some((s("2010"), s("2012"))));
+        // A month before the year's own digits stays a month.
+        let r = with_document(&texts, || find_range("2019-06").map(|r| (r.start, r.end)));
+        assert_eq!(r, Some((s("2019-06"), None)));
     }
 
     #[test]

@@ -144,6 +144,12 @@ fn starts_entry(line: &Line, section: Section, current: Option<&Raw>, dated_item
     if line.all_styled(false) && line.words() <= 12 {
         return true;
     }
+    // After an entry's bullets, a plain line with dates is the next entry's header, however
+    // long ("Stripe, Junior Developer, Jun 2020 - Dec 2021, San Francisco, CA").
+    let after_bullets = current.is_some_and(|c| c.body.last().is_some_and(Line::is_item));
+    if after_bullets && line.date().is_some() && !line.sentence_like() && line.words() <= 20 {
+        return true;
+    }
     if let Some(r) = line.date() {
         let at_start = line.text[..r.span.start]
             .trim_matches(|c: char| !c.is_alphanumeric())

@@ -13,6 +13,8 @@ pub mod dates;
 pub mod entries;
 pub mod lexicon;
 pub mod lines;
+pub mod months;
+pub mod personal;
 pub mod sections;
 pub mod skills;
 
@@ -49,7 +51,13 @@ impl Found {
 /// Turns a document into a résumé.
 pub fn extract(doc: &Doc) -> (Resume, Vec<Warning>) {
     let all = lines::lines(doc);
+    let texts: Vec<&str> = all.iter().map(|l| l.text.as_str()).collect();
+    dates::with_document(&texts, || extract_lines(&all))
+}
+
+fn extract_lines(all: &[lines::Line]) -> (Resume, Vec<Warning>) {
     let mut found = Found::default();
+    let all = personal::drop_birth_dates(all.to_vec(), &mut found);
     let name = basics::find_name(&all);
     found.person = name.as_ref().map(|n| n.text.clone());
     let chunks = sections::segment(&all, name.as_ref().map(|n| n.text.as_str()), &mut found);

@@ -30,9 +30,9 @@ pub fn framed_heading(line: &str) -> Option<&str> {
     )
     .captures(line)?;
     let pre = caps.name("pre")?.as_str().chars().count();
-    let post = caps
-        .name("post")
-        .map_or(0, |m| m.as_str().chars().filter(|c| !c.is_whitespace()).count());
+    let post = caps.name("post").map_or(0, |m| {
+        m.as_str().chars().filter(|c| !c.is_whitespace()).count()
+    });
     let title = caps.name("t")?.as_str().trim();
     let framed = pre >= 3 || (pre >= 2 && post >= 2);
     (framed
@@ -332,7 +332,13 @@ mod tests {
             assert_eq!(b.kind, Kind::Heading(LEVEL_RULED), "{line}");
             assert_eq!(spans_text(&b.spans), title, "{line}");
         }
-        for line in ["-- Ola", "- item", "** note", "=> see below", "*** 2019 ***x@y.z"] {
+        for line in [
+            "-- Ola",
+            "- item",
+            "** note",
+            "=> see below",
+            "*** 2019 ***x@y.z",
+        ] {
             assert_eq!(framed_heading(line), None, "{line}");
         }
     }
