@@ -102,7 +102,9 @@ pub fn find_range(s: &str) -> Option<DateRange> {
             continue;
         };
         let a_text = a.as_str();
-        let start = caps.name("since").map_or(a.start(), |m| m.start());
+        // "since" stays outside the span: "Since 2008 I've been …" is a sentence that
+        // mentions a date, not a line that starts with one.
+        let start = a.start();
         let mut r = DateRange {
             span: base + start..base + all.end(),
             ..DateRange::default()
