@@ -431,7 +431,7 @@ fn interpret(
                 let name = a.first().and_then(|o| o.as_name().ok());
                 if let Some(form) = name.and_then(|n| form_xobject(doc, res.xobjects, n)) {
                     if depth < MAX_FORM_DEPTH {
-                        draw_form(doc, &form, &ctm, res, depth, cx);
+                        draw_form(doc, form, &ctm, res, depth, cx);
                     }
                 }
             }

@@ -1213,7 +1213,7 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
 #[cfg(test)]
 mod tests {
     use super::content::clean;
-    use super::{Run, clean, gutter};
+    use super::{Run, gutter};
 
     fn run(x: f32, y: f32, width: f32, text: &str) -> Run {
         Run {
