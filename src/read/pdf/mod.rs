@@ -9,7 +9,8 @@
 //! bullets by their glyph, paragraphs by spacing. Page numbers and headers or footers repeated
 //! on every page are dropped; link annotations give their targets to the text under them.
 //!
-//! Set `RC_PDF_DEBUG=1` to print the laid-out lines (page, baseline, x, size, text) to stderr.
+//! Set `RC_PDF_DEBUG=1` to print the laid-out lines (page, baseline, x, size, text) to stderr,
+//! `RC_PDF_DEBUG=runs` to print each line's runs with their positions and widths.
 //!
 //! Not yet: two-column layouts read column by column, hyphenated line ends joined.
 
@@ -21,6 +22,23 @@ use std::collections::HashMap;
 
 mod content;
 use content::{Matrix, page_runs};
+
+/// The gap between two runs, in ems, above which a reader sees a space. TeX and justified
+/// text shrink word spaces to about 0.2 em; kerning and letter-fitting gaps stay under 0.1.
+const WORD_GAP: f32 = 0.13;
+
+/// The gap (in ems) above which runs of one line are separate words. A producer that draws
+/// its spaces as glyphs says where every word ends, and may set letters apart by more than
+/// [`WORD_GAP`] (loose fitting, one glyph per run): on such a line only a gap of a fifth of
+/// an em or more is one. Otherwise [`WORD_GAP`].
+fn word_gap(runs: &[Run]) -> f32 {
+    let spaces_drawn = runs.iter().filter(|r| r.text.contains(' ')).count();
+    if spaces_drawn >= 2 || (spaces_drawn == 1 && runs.len() > 2) {
+        0.2
+    } else {
+        WORD_GAP
+    }
+}
 
 fn bad(file: &str, message: impl Into<String>) -> Error {
     Error::Unreadable {
@@ -623,10 +641,20 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
         }
     }
     attach_markers(&mut lines, markers);
+    let debug_runs = std::env::var_os("RC_PDF_DEBUG").is_some_and(|v| v == "runs");
     for l in &mut lines {
         l.runs.sort_by(|a, b| a.x.total_cmp(&b.x));
+        if debug_runs {
+            let runs: Vec<String> = l
+                .runs
+                .iter()
+                .map(|r| format!("[{:.1}+{:.1} {:?}]", r.x, r.width, r.text))
+                .collect();
+            eprintln!("{} {:.1} {:.1} {}", l.page, l.y, l.size, runs.join(" "));
+        }
         l.x = l.runs.first().map_or(0.0, |r| r.x);
         // Gaps become spaces, wide gaps a tab (a column: a date flush right).
+        let word_gap = word_gap(&l.runs);
         let mut joined: Vec<Run> = Vec::new();
         for r in l.runs.drain(..) {
             if let Some(prev) = joined.last() {
@@ -634,7 +662,7 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
                 let ends_space = prev.text.ends_with(' ') || r.text.starts_with(' ');
                 let sep = if gap > 2.5 * r.size {
                     "\t"
-                } else if gap > 0.2 * r.size && !ends_space {
+                } else if gap > word_gap * r.size && !ends_space {
                     " "
                 } else {
                     ""
@@ -1213,7 +1241,7 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
 #[cfg(test)]
 mod tests {
     use super::content::clean;
-    use super::{Run, gutter};
+    use super::{Run, build_doc, gutter};
 
     fn run(x: f32, y: f32, width: f32, text: &str) -> Run {
         Run {
@@ -1268,6 +1296,36 @@ mod tests {
         let started = std::time::Instant::now();
         let _ = gutter(&refs);
         assert!(started.elapsed().as_secs() < 5);
+    }
+
+    fn line_text(runs: Vec<Run>) -> String {
+        let doc = build_doc(runs, &[], &[842.0]);
+        doc.blocks.first().map(|b| b.text()).unwrap_or_default()
+    }
+
+    #[test]
+    fn word_spaces_from_gaps() {
+        // TeX-like: spaces are gaps of about 0.15–0.25 em, kerning gaps near zero.
+        let tex = vec![
+            run(40.0, 700.0, 21.8, "neue"),
+            run(61.7, 700.0, 26.3, "fische"),
+            run(89.7, 700.0, 27.4, "GmbH"),
+            run(118.7, 700.0, 20.0, "Berl"),
+            run(138.6, 700.0, 8.0, "in"),
+        ];
+        assert_eq!(line_text(tex), "neuefische GmbH Berlin");
+        // Glyph by glyph, loosely fitted (0.12 em apart), with the spaces drawn as glyphs.
+        let mut loose = Vec::new();
+        let mut x = 40.0;
+        for c in "Co n".chars() {
+            loose.push(run(x, 700.0, 5.0, &c.to_string()));
+            x += 6.2;
+        }
+        for c in "tributed".chars() {
+            loose.push(run(x, 700.0, 5.0, &c.to_string()));
+            x += 6.2;
+        }
+        assert_eq!(line_text(loose), "Co ntributed");
     }
 
     #[test]
