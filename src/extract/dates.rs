@@ -38,6 +38,9 @@ fn single_pattern() -> String {
 /// Words that open a range with no end: "since 2019", "seit 2019", "depuis 2019".
 const SINCE_WORDS: &str = r"since|seit|depuis|desde|dal|dall'|od|vanaf|from|с";
 
+/// Words that give only the end: "until 2020", "bis 2020", "jusqu'en 2020".
+const UNTIL_WORDS: &str = r"until|till|bis|jusqu'(?:à|en|au)|hasta|até|fino\s+a|по";
+
 /// Words between the two ends of a range, besides dashes.
 const RANGE_WORDS: &str =
     r"to|until|till|through|thru|bis|au|al|à|a|até|ate|hasta|do|tot|по|jusqu'(?:à|en|au)|fino\s+a";
@@ -71,7 +74,7 @@ fn range_re() -> &'static Regex {
     RE.get_or_init(|| {
         let d = single_pattern();
         let pattern = format!(
-            r"(?i)(?:^|(?-u:\b)|[(\[\s])(?P<since>(?:{SINCE_WORDS})\s+)?(?P<a>{d}|\?{{2,}})(?:(?:\s*(?:-{{1,3}}|–|—|−|~)\s*|\s+(?:{RANGE_WORDS})\s+)(?P<b>{d}|(?:{OPEN_END_WORDS})(?:(?-u:\b)|$)|[0-9]{{2}}(?-u:\b)|\?{{2,}}))?(?:(?-u:\b)|$)"
+            r"(?i)(?:^|(?-u:\b)|[(\[\s])(?:(?P<since>(?:{SINCE_WORDS})\s+)|(?P<until>(?:{UNTIL_WORDS})\s+))?(?P<a>{d}|\?{{2,}})(?:(?:\s*(?:-{{1,3}}|‐|‑|‒|–|—|−|~)\s*|\s+(?:{RANGE_WORDS})\s+)(?P<b>{d}|(?:{OPEN_END_WORDS})(?:(?-u:\b)|$)|[0-9]{{2}}(?-u:\b)|\?{{2,}}))?(?:(?-u:\b)|$)"
         );
         #[allow(clippy::expect_used)] // literal pattern, exercised by the tests below
         Regex::new(&pattern).expect("date regex compiles")
@@ -112,6 +115,7 @@ pub fn find_range(s: &str) -> Option<DateRange> {
         if caps.name("since").is_some() && caps.name("b").is_none() {
             r.open = true;
         }
+        let until = caps.name("until").is_some() && caps.name("b").is_none();
         // `2010-13` reads as a year range with a two-digit end, not a 13th month; so does
         // `2010-12` in a document that writes its ranges so.
         if let Some((y, m)) = year_month(a_text) {
@@ -166,6 +170,9 @@ pub fn find_range(s: &str) -> Option<DateRange> {
         }
         if r.start.is_none() && r.end.is_none() && !r.open {
             continue;
+        }
+        if until {
+            r.end = r.start.take();
         }
         return Some(r);
     }
@@ -349,11 +356,31 @@ mod tests {
             ("1 de marzo de 2020", "2020-03-01", None, false),
             ("juil. 2017 au déc. 2019", "2017-07", Some("2019-12"), false),
             ("Jan 2019 to Mar 2021", "2019-01", Some("2021-03"), false),
+            (
+                "Mar. 2010 \u{2011} Aug. 2017",
+                "2010-03",
+                Some("2017-08"),
+                false,
+            ),
+            ("2022-ad oggi", "2022", None, true),
         ] {
             let r = find_range(text).unwrap_or_else(|| panic!("no date in {text:?}"));
             assert_eq!(r.start.as_deref(), Some(start), "{text}");
             assert_eq!(r.end.as_deref(), end, "{text}");
             assert_eq!(r.open, open, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_end_alone() {
+        for t in [
+            "Until Jun 2021",
+            "bis 06/2021",
+            "jusqu'en juin 2021",
+            "hasta junio 2021",
+        ] {
+            let r = find_range(t).unwrap_or_else(|| panic!("{t}"));
+            assert_eq!((r.start, r.end, r.open), (None, s("2021-06"), false), "{t}");
         }
     }
 

@@ -872,10 +872,16 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
             entity,
         } = body(&raw, found);
         let web = take_urls(&mut ps);
-        let (start, end) = raw
+        let (mut start, mut end) = raw
             .dates
             .as_ref()
             .map_or((None, None), |d| (d.start.clone(), d.end.clone()));
+        // A single date on a school is when it ended (the diploma, the graduation); "since
+        // 2021" or "2021 – present" stays a start.
+        let single = raw.dates.as_ref().is_some_and(|d| !d.open) && end.is_none();
+        if s == Section::Education && single {
+            end = start.take();
+        }
         if let Some(v) = raw.dates.as_ref().and_then(|d| d.vague.as_ref()) {
             found.warn(
                 line_no,

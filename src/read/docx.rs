@@ -160,7 +160,57 @@ pub fn read(bytes: &[u8], file: &str, limits: &Limits) -> Result<Doc, Error> {
     let boxes = document_xml(bytes)
         .map(|xml| super::docx_textbox::text_boxes(&xml))
         .unwrap_or_default();
-    Ok(Reader::new(&v).document(&v, &boxes))
+    let reader = Reader::new(&v);
+    let mut doc = Doc::default();
+    for p in furniture(bytes, "word/header") {
+        reader.box_paragraph(&p, &mut doc);
+    }
+    let body = reader.document(&v, &boxes);
+    doc.blocks.extend(body.blocks);
+    for p in furniture(bytes, "word/footer") {
+        reader.box_paragraph(&p, &mut doc);
+    }
+    for (i, b) in doc.blocks.iter_mut().enumerate() {
+        b.line = i + 1;
+    }
+    Ok(doc)
+}
+
+/// The paragraphs of the page headers (or footers) once each: some templates set the name,
+/// the headline, the contact line or a whole sidebar there, and that is the résumé's content
+/// (read once, not once a page). Page numbers and empty paragraphs are left out.
+fn furniture(bytes: &[u8], prefix: &str) -> Vec<super::docx_textbox::BoxParagraph> {
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = zip
+        .file_names()
+        .filter(|n| n.starts_with(prefix) && n.ends_with(".xml"))
+        .map(str::to_string)
+        .collect();
+    names.sort();
+    let page_number = crate::static_re!(
+        r"(?i)^\s*(?:page|seite|página|pagina|strona)?\s*[0-9]*\s*(?:(?:of|/|von|de|di|z)\s*[0-9]*)?\s*$"
+    );
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for name in names {
+        let mut xml = String::new();
+        let Ok(mut entry) = zip.by_name(&name) else {
+            continue;
+        };
+        if entry.read_to_string(&mut xml).is_err() {
+            continue;
+        }
+        for p in super::docx_textbox::part_paragraphs(&xml) {
+            let text: String = p.runs.iter().map(|r| r.0.as_str()).collect();
+            if page_number.is_match(&text) || !seen.insert(text) {
+                continue;
+            }
+            out.push(p);
+        }
+    }
+    out
 }
 
 /// The main document part as text (already checked against the limits).

@@ -2,6 +2,8 @@
 //! which docx-rs does not return. A small scan of `word/document.xml` finds them, keeps one copy
 //! of each (Word writes a modern and a fallback version, `mc:Choice` and `mc:Fallback`), and
 //! notes which top-level paragraph or table anchors each so its text is read in place.
+//! [`part_paragraphs`] reads every paragraph of another part the same way (a page header or
+//! footer, where some templates put the name, the headline or a whole sidebar).
 
 /// A paragraph found inside a text box.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -118,6 +120,94 @@ pub fn text_boxes(xml: &str) -> Vec<(usize, Vec<BoxParagraph>)> {
     }
     out.retain(|(_, ps)| !ps.is_empty());
     out
+}
+
+/// Every paragraph of a part (a header or footer), text boxes included, once each (the
+/// `mc:Fallback` copy skipped), in the order they close: a text box's paragraphs before the
+/// paragraph that anchors it.
+pub fn part_paragraphs(xml: &str) -> Vec<BoxParagraph> {
+    let mut out = Vec::new();
+    let mut open: Vec<BoxParagraph> = Vec::new();
+    let mut in_fallback = 0usize;
+    let (mut run_bold, mut run_italic) = (false, false);
+    let mut pos = 0;
+    while let Some(rel) = xml.get(pos..).and_then(|s| s.find('<')) {
+        let start = pos + rel;
+        let Some(end_rel) = xml.get(start..).and_then(|s| s.find('>')) else {
+            break;
+        };
+        let end = start + end_rel;
+        let tag = xml.get(start + 1..end).unwrap_or("");
+        pos = end + 1;
+        let closing = tag.starts_with('/');
+        let self_closing = tag.ends_with('/');
+        let name = tag
+            .trim_start_matches('/')
+            .split([' ', '/'])
+            .next()
+            .unwrap_or("");
+        if name == "mc:Fallback" {
+            if closing {
+                in_fallback = in_fallback.saturating_sub(1);
+            } else if !self_closing {
+                in_fallback += 1;
+            }
+            continue;
+        }
+        if in_fallback > 0 {
+            continue;
+        }
+        match name {
+            "w:p" if !closing && !self_closing => open.push(BoxParagraph::default()),
+            "w:p" if closing => {
+                if let Some(p) = open.pop() {
+                    if p.runs.iter().any(|(t, _, _)| !t.trim().is_empty()) {
+                        out.push(p);
+                    }
+                }
+            }
+            "w:r" if !closing => {
+                run_bold = false;
+                run_italic = false;
+            }
+            "w:b" => run_bold = !tag.contains("w:val=\"0\"") && !tag.contains("w:val=\"false\""),
+            "w:i" => run_italic = !tag.contains("w:val=\"0\"") && !tag.contains("w:val=\"false\""),
+            "w:pStyle" => {
+                if let Some(p) = open.last_mut() {
+                    p.style = attr(tag, "w:val");
+                }
+            }
+            "w:numPr" => {
+                if let Some(p) = open.last_mut() {
+                    p.numbered = true;
+                }
+            }
+            "w:tab" if self_closing => push_last(&mut open, "\t", run_bold, run_italic),
+            "w:br" => push_last(&mut open, "\n", run_bold, run_italic),
+            "w:t" if !closing && !self_closing => {
+                let text_end = xml
+                    .get(pos..)
+                    .and_then(|s| s.find("</w:t>"))
+                    .map_or(pos, |r| pos + r);
+                let text = unescape(xml.get(pos..text_end).unwrap_or(""));
+                push_last(&mut open, &text, run_bold, run_italic);
+                pos = text_end;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn push_last(open: &mut [BoxParagraph], text: &str, bold: bool, italic: bool) {
+    if let Some(p) = open.last_mut() {
+        match p.runs.last_mut() {
+            Some(last) if last.1 == bold && last.2 == italic && text != "\n" && last.0 != "\n" => {
+                last.0.push_str(text)
+            }
+            _ => p.runs.push((text.to_string(), bold, italic)),
+        }
+    }
 }
 
 fn push(current: &mut Option<BoxParagraph>, text: &str, bold: bool, italic: bool) {

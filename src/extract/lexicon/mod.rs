@@ -1377,7 +1377,7 @@ pub const VALEDICTIONS: &[&str] = &[
 ];
 
 /// Words meaning "up to now" at the open end of a date range.
-pub const OPEN_END_WORDS: &str = r"present|current|currently|now|today|ongoing|date|heute|aktuell|jetzt|dato|laufend|actuel|actuellement|aujourd'hui|auj\.?|présent|maintenant|ce\s+jour|actualidad|actualmente|actual|presente|hoy|la\s+fecha|atual|atualmente|o\s+momento|hoje|oggi|in\s+corso|attuale|nu|nå|idag|heden|obecnie|teraz|nadal|настоящее\s+время|наст\.\s*время|сейчас|н\.\s*в\.";
+pub const OPEN_END_WORDS: &str = r"present|current|currently|now|today|ongoing|date|heute|aktuell|jetzt|dato|laufend|actuel|actuellement|aujourd'hui|auj\.?|présent|maintenant|ce\s+jour|actualidad|actualmente|actual|presente|hoy|la\s+fecha|atual|atualmente|o\s+momento|hoje|(?:fino\s+)?ad\s+oggi|oggi|in\s+corso|attuale|nu|nå|idag|heden|obecnie|teraz|nadal|настоящее\s+время|наст\.\s*время|сейчас|н\.\s*в\.";
 
 /// True when `word` (any case, dots ignored) is in `table`.
 pub fn has(table: &[&str], word: &str) -> bool {

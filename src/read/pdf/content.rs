@@ -546,6 +546,11 @@ fn emit(
 /// Text as a reader means it: ligatures spelled out, soft hyphens and private-use icon
 /// glyphs (an icon font's phone or GitHub mark) dropped.
 pub(super) fn clean(text: &str) -> String {
+    // A soft hyphen drawn on its own is a visible dash (some fonts map their hyphen glyph to
+    // U+00AD): "Mar. 2010 - Aug. 2017". Inside a word it only marks where it may break.
+    if text.trim() == "\u{00AD}" {
+        return text.replace('\u{00AD}', "-");
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -1332,6 +1332,7 @@ mod tests {
     fn ligatures_soft_hyphens_and_icons() {
         assert_eq!(clean("\u{FB01}nance o\u{FB03}ce"), "finance office");
         assert_eq!(clean("data\u{00AD}base"), "database");
+        assert_eq!(clean("\u{00AD}"), "-");
         assert_eq!(clean("\u{f095} +44 113"), " +44 113");
         assert_eq!(clean("Malmö — Żelazny"), "Malmö — Żelazny");
     }
