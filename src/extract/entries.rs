@@ -70,7 +70,13 @@ fn dated_item_entries(lines: &[Line]) -> bool {
 }
 
 /// True when a line starts a new entry.
-fn starts_entry(line: &Line, section: Section, current: Option<&Raw>, dated_items: bool) -> bool {
+fn starts_entry(
+    line: &Line,
+    section: Section,
+    current: Option<&Raw>,
+    dated_items: bool,
+    next_is_date: bool,
+) -> bool {
     if dated_items && line.is_item() {
         return line.depth() == 0 && date_at_edge(line) || current.is_none();
     }
@@ -126,12 +132,24 @@ fn starts_entry(line: &Line, section: Section, current: Option<&Raw>, dated_item
     {
         return true;
     }
-    // "**brillo** - text": a bold lead-in followed by a dash.
+    // "**brillo** - text", "**Shortener** | Node.js", "**Acme**, Berlin": a bold lead-in
+    // followed by a separator.
     let mut visible = line.spans.iter().filter(|s| !s.text.trim().is_empty());
     if let (Some(a), Some(b)) = (visible.next(), visible.next()) {
-        if a.bold && !b.bold && b.text.trim_start().starts_with(['-', '–', '—']) {
+        if a.bold
+            && !b.bold
+            && b.text
+                .trim_start()
+                .starts_with(['-', '–', '—', '|', '·', '•', ',', '('])
+            && !line.sentence_like()
+        {
             return true;
         }
+    }
+    // A line whose next line (in the same block) is only a date: the date belongs to it, so
+    // it is a header ("Assistant Teacher – Bright Minds School" then "Aug 2018 – Dec 2020").
+    if next_is_date && !line.sentence_like() && line.words() <= 16 {
+        return true;
     }
     // The current entry is complete: text under it, or a header of several lines with dates.
     let after_body = current.is_none_or(|c| {
@@ -252,7 +270,7 @@ fn group(chunk: &Chunk, section: Section, found: &mut Found) -> Vec<Raw> {
     // The block of the line that gave `pending` (the entry may go on in the same block).
     let mut pending_block: Option<usize> = None;
     let dated_items = dated_item_entries(&chunk.lines);
-    for line in &chunk.lines {
+    for (index, line) in chunk.lines.iter().enumerate() {
         // A label ("Highlights", "Courses") goes with the body it announces.
         if !line.is_item() && super::sections::is_entry_label(line.text.trim_end_matches(':')) {
             if let Some(cur) = out.last_mut() {
@@ -326,7 +344,12 @@ fn group(chunk: &Chunk, section: Section, found: &mut Found) -> Vec<Raw> {
         let announced = pending.is_some()
             && !line.is_item()
             && (line.first || pending_block == Some(line.block));
-        if announced || starts_entry(line, section, out.last(), dated_items) {
+        let next_is_date = !line.is_item()
+            && chunk
+                .lines
+                .get(index + 1)
+                .is_some_and(|n| n.block == line.block && !n.is_item() && n.is_date_only());
+        if announced || starts_entry(line, section, out.last(), dated_items, next_is_date) {
             // Several entries on one line: "**brillo** - text **vscode-rufo** - text".
             for spans in split_inline_entries(&line.spans) {
                 let mut l = line.clone();

@@ -16,6 +16,7 @@ mod json_round_trip;
 mod markdown_output;
 mod pdf_input;
 mod pdf_output;
+mod real_corpus;
 mod text_input;
 mod usage;
 mod validate;
