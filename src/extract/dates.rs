@@ -36,14 +36,13 @@ fn single_pattern() -> String {
 }
 
 /// Words that open a range with no end: "since 2019", "seit 2019", "depuis 2019".
-const SINCE_WORDS: &str = r"since|seit|depuis|desde|dal|dall'|od|vanaf|from|с";
+const SINCE_WORDS: &str = r"since|seit|depuis|desde|dal|dall['’]|od|vanaf|from|с";
 
 /// Words that give only the end: "until 2020", "bis 2020", "jusqu'en 2020".
-const UNTIL_WORDS: &str = r"until|till|bis|jusqu'(?:à|en|au)|hasta|até|fino\s+a|по";
+const UNTIL_WORDS: &str = r"until|till|bis|jusqu['’](?:à|en|au)|hasta|até|fino\s+a|по";
 
 /// Words between the two ends of a range, besides dashes.
-const RANGE_WORDS: &str =
-    r"to|until|till|through|thru|bis|au|al|à|a|até|ate|hasta|do|tot|по|jusqu'(?:à|en|au)|fino\s+a";
+const RANGE_WORDS: &str = r"to|until|till|through|thru|bis|au|al|à|a|até|ate|hasta|do|tot|по|jusqu['’](?:à|en|au)|fino\s+a";
 
 thread_local! {
     /// The document writes year ranges with a two-digit end ("2016-19"), so "2010-12" is
@@ -363,6 +362,7 @@ mod tests {
                 false,
             ),
             ("2022-ad oggi", "2022", None, true),
+            ("Déc.\u{a0}2023— Aujourd’hui", "2023-12", None, true),
         ] {
             let r = find_range(text).unwrap_or_else(|| panic!("no date in {text:?}"));
             assert_eq!(r.start.as_deref(), Some(start), "{text}");

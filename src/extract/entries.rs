@@ -880,6 +880,9 @@ fn body(raw: &Raw, found: &mut Found) -> Body {
 /// Parses one section of entries into the résumé.
 pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
     let raws = group(chunk, s, found);
+    let first_job = found.resume.work.as_ref().map_or(0, Vec::len);
+    // Per job pushed: which of position and organisation came first in its header.
+    let mut orders: Vec<Option<bool>> = Vec::new();
     for mut raw in raws {
         let line_no = raw.header.first().map_or(0, |l| l.line);
         let mut ps = header_parts(&mut raw);
@@ -915,6 +918,9 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
         match s {
             Section::Work | Section::Volunteer => {
                 let (org, position, location, url) = assign_job(&mut ps);
+                if s == Section::Work {
+                    orders.push(position_first(&ps, org.as_deref(), position.as_deref()));
+                }
                 let url = url.or(web);
                 let location = match (location, raw.places.is_empty()) {
                     (l, true) => l,
@@ -1079,6 +1085,14 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
             _ => {}
         }
     }
+    if let Some(jobs) = found
+        .resume
+        .work
+        .as_mut()
+        .and_then(|w| w.get_mut(first_job..))
+    {
+        consistent_order(jobs, &orders);
+    }
 }
 
 /// "3.7", "3.8/4.0", "GPA 3.9", "First Class Honours", "mention très bien": a grade.
@@ -1233,6 +1247,65 @@ fn assign_job(
     }
     let position = position.and_then(|i| ps.get(i)).map(|p| p.text.clone());
     (org, position, model::non_empty(locations.join(", ")), url)
+}
+
+/// Whether the position was written before the organisation in a job's header parts.
+fn position_first(ps: &[Part], org: Option<&str>, position: Option<&str>) -> Option<bool> {
+    let at = |t: &str| {
+        ps.iter()
+            .position(|p| p.text.contains(t) || t.contains(&p.text))
+    };
+    match (position.and_then(at), org.and_then(at)) {
+        (Some(p), Some(o)) if p != o => Some(p < o),
+        _ => None,
+    }
+}
+
+/// Position versus organisation by what the other entries of the section do. The entries of
+/// one section are written alike: when the header parts of some entries tell which is the
+/// position (a job-title word in any language of the lexicon) and which the organisation,
+/// the entries that give no such sign follow the majority's order; an entry whose
+/// "organisation" reads as a title and whose "position" does not is swapped outright.
+fn consistent_order(jobs: &mut [Work], orders: &[Option<bool>]) {
+    let sign = |w: &Work| {
+        let p = w.position.as_deref().map_or(0, title_score);
+        let o = w.name.as_deref().map_or(0, title_score);
+        match (p > 0, o > 0) {
+            (true, false) => Some(true),
+            (false, true) => Some(false),
+            _ => None,
+        }
+    };
+    let (mut first, mut second) = (0, 0);
+    for (w, order) in jobs.iter().zip(orders) {
+        if let (Some(true), Some(o)) = (sign(w), order) {
+            if *o {
+                first += 1;
+            } else {
+                second += 1;
+            }
+        }
+    }
+    // A convention needs two entries that show it and none that contradict it.
+    let majority = match (first, second) {
+        (f, 0) if f >= 2 => Some(true),
+        (0, s) if s >= 2 => Some(false),
+        _ => None,
+    };
+    for (w, order) in jobs.iter_mut().zip(orders) {
+        let swap = match (sign(w), order, majority) {
+            (Some(false), _, _) => true,
+            (None, Some(o), Some(m)) => *o != m,
+            _ => false,
+        };
+        // Never make a place the organisation, nor a name with an organisation's words the
+        // position.
+        let named_org = w.name.as_deref().is_some_and(|n| org_words(n) > 0);
+        let placed = w.position.as_deref().is_some_and(is_location);
+        if swap && !named_org && !placed && w.position.is_some() && w.name.is_some() {
+            std::mem::swap(&mut w.position, &mut w.name);
+        }
+    }
 }
 
 /// Takes web addresses out of header parts ("Staff Engineer nordpendel.example.com").

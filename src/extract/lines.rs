@@ -2,7 +2,8 @@
 //!
 //! A [`Line`] is one line of a block with its spans and source line. A [`Part`] is a piece of
 //! a header line, cut at style changes (bold then italic) and at the separators people use
-//! (` - ` ` — ` ` | ` `;` tabs, runs of spaces, ` at `), each keeping its style and link.
+//! (` - ` ` — ` ` | ` `;` tabs, runs of spaces, ` at ` and its unambiguous equivalents in
+//! other languages: `presso`, `chez`, `bei`, `bij`), each keeping its style and link.
 
 use super::dates::DateRange;
 use crate::doc::{Block, Doc, Kind, Span, collapse};
@@ -194,7 +195,7 @@ impl Part {
 /// leftovers and of punctuation at the cut.
 pub fn parts(spans: &[Span]) -> Vec<Part> {
     let sep = crate::static_re!(
-        r"\t|\s{2,}|\s+[-–—|·•]+\s+|\s*;\s+|^[-–—|·•]\s+|\s+[-–—|·•]$|\s+at\s+|\s+@\s+|\s+--\s+"
+        r"\t|\s{2,}|\s+[-–—|·•]+\s+|\s*;\s+|^[-–—|·•]\s+|\s+[-–—|·•]$|\s+at\s+|\s+@\s+|\s+--\s+|\s+(?:presso|chez|bei|bij)\s+"
     );
     let mut out: Vec<Part> = Vec::new();
     let mut prev_style: Option<(bool, bool)> = None;
@@ -321,6 +322,26 @@ mod tests {
         assert!(p[0].bold && p[1].italic);
         let p = parts(&[span("Title | Company | City", false, false)]);
         assert_eq!(p.len(), 3);
+        for (line, title, org) in [
+            (
+                "Meccanico presso Officina Rossi",
+                "Meccanico",
+                "Officina Rossi",
+            ),
+            (
+                "Développeuse chez Octo Technology",
+                "Développeuse",
+                "Octo Technology",
+            ),
+            ("Werkstudent bei Siemens AG", "Werkstudent", "Siemens AG"),
+            ("Ontwikkelaar bij Bol.com", "Ontwikkelaar", "Bol.com"),
+        ] {
+            let p = parts(&[span(line, false, false)]);
+            assert_eq!(
+                p.iter().map(|x| x.text.as_str()).collect::<Vec<_>>(),
+                vec![title, org]
+            );
+        }
         let p = parts(&[span("Engineer at Acme Corp", false, false)]);
         assert_eq!(
             p.iter().map(|x| x.text.as_str()).collect::<Vec<_>>(),

@@ -203,6 +203,61 @@ pub fn read(bytes: &[u8], file: &str, limits: &Limits) -> Result<Doc, Error> {
     Ok(build_doc(runs, &markers, &page_heights))
 }
 
+/// A date range wrapped in a margin column ("Déc. 2023—" over "Aujourd'hui", as moderncv
+/// and similar layouts set the dates beside each entry) is one date: the second fragment
+/// joins the first, so the range stays with the entry it stands beside.
+fn join_wrapped_margin_dates(lines: &mut Vec<TextLine>, column: f32) {
+    let in_margin = |l: &TextLine| {
+        l.runs
+            .iter()
+            .filter(|r| !r.text.trim().is_empty())
+            .all(|r| r.x + r.width < column)
+            && !l.text().trim().is_empty()
+    };
+    let dash_end = |t: &str| t.trim_end().ends_with(['-', '–', '—', '‑', '‐']);
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(first) = lines.get(i) else { break };
+        if !in_margin(first) || !dash_end(&first.text()) {
+            i += 1;
+            continue;
+        }
+        let (page, y, size) = (first.page, first.y, first.size.max(1.0));
+        let next = lines
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .find(|(_, l)| l.page == page && in_margin(l) && l.y < y && y - l.y <= 2.0 * size);
+        let joined = next.and_then(|(j, l)| {
+            let text = format!("{} {}", first.text().trim_end(), l.text().trim());
+            let words = l.text().split_whitespace().count();
+            let range = crate::extract::dates::find_range(&text)?;
+            (words <= 3 && crate::extract::dates::only_date(&text, &range)).then_some(j)
+        });
+        if let Some(j) = joined {
+            let tail = lines.remove(j);
+            if let Some(first) = lines.get_mut(i) {
+                if let Some(last) = first.runs.last() {
+                    let space = Run {
+                        text: " ".into(),
+                        x: last.x + last.width,
+                        width: 0.0,
+                        link: None,
+                        ..last.clone()
+                    };
+                    first.runs.push(space);
+                }
+                // The fragment moves up to the first one's baseline.
+                let y = first.y;
+                first
+                    .runs
+                    .extend(tail.runs.into_iter().map(|r| Run { y, ..r }));
+            }
+        }
+        i += 1;
+    }
+}
+
 /// Whether two runs sit on one line: the same baseline, or (a side label set larger than
 /// the text beside it) the same top edge.
 fn same_line(a: &Run, b: &Run) -> bool {
@@ -722,6 +777,7 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
             split.push(l);
         }
     }
+    join_wrapped_margin_dates(&mut split, column);
     let mut lines = grid_columns(split);
     if std::env::var_os("RC_PDF_DEBUG").is_some() {
         for l in &lines {
