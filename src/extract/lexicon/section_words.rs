@@ -1,7 +1,9 @@
 //! Section names word by word, one table per language. A heading is classified from its words
 //! when the phrase table ([`super::SECTION_SYNONYMS`]) does not know the whole heading: each
 //! word is matched against these stems (accents folded, lowercase; a stem ending in `*` matches
-//! any word it starts, e.g. `experienc*` for "experiencia", "experiência", "expériences"),
+//! any word it starts, e.g. `experienc*` for "experiencia", "experiência", "expériences"; one
+//! starting with `*` matches any word it ends, for the compounds of German and Dutch:
+//! `*erfahrung` for "Arbeitserfahrung", "Berufserfahrung", "Praxiserfahrung"),
 //! and the other words must be modifiers ("professional", "clave", "berufliche") or
 //! connectors. Adding a language is adding a table here and a row in [`LANGUAGES`].
 
@@ -95,6 +97,23 @@ const DE: Table = &[
     ("kurzprofil", Summary),
     ("kontakt*", Contact),
     ("personliche", Contact),
+    // Compounds name their section in their last part.
+    ("*erfahrung", Work),
+    ("*erfahrungen", Work),
+    ("*werdegang", Work),
+    ("*laufbahn", Work),
+    ("*tatigkeiten", Work),
+    ("*praktika", Work),
+    ("*ausbildung", Education),
+    ("*bildung", Education),
+    ("*kenntnisse", Skills),
+    ("*kompetenzen", Skills),
+    ("*fahigkeiten", Skills),
+    ("*sprachen", Languages),
+    ("*projekte", Projects),
+    ("*zertifikate", Certificates),
+    ("*auszeichnungen", Awards),
+    ("*interessen", Interests),
     ("personliches", Contact),
 ];
 
@@ -226,6 +245,8 @@ const NL: Table = &[
     ("kennis", Skills),
     ("talen", Languages),
     ("talenkennis", Languages),
+    ("taalvaardigheden", Languages),
+    ("taalvaardigheid", Languages),
     ("projecten", Projects),
     ("publicaties", Publications),
     ("prijzen", Awards),
@@ -236,6 +257,12 @@ const NL: Table = &[
     ("referenties", References),
     ("profiel", Summary),
     ("contactgegevens", Contact),
+    ("*ervaring", Work),
+    ("*opleiding", Education),
+    ("*opleidingen", Education),
+    ("*vaardigheden", Skills),
+    ("*talen", Languages),
+    ("*projecten", Projects),
 ];
 
 const PL: Table = &[
@@ -346,6 +373,9 @@ pub const MODIFIERS: &[&str] = &[
     "amp",
     "extracurricular",
     "notable",
+    "it",
+    "edv",
+    "ict",
     "major",
     "current",
     "full",
@@ -506,9 +536,10 @@ fn lookup(word: &str) -> Option<Section> {
     let mut best: Option<(usize, Section)> = None;
     for (_, table) in LANGUAGES {
         for (stem, section) in *table {
-            let hit = match stem.strip_suffix('*') {
-                Some(prefix) => word.starts_with(prefix),
-                None => word == *stem,
+            let hit = match (stem.strip_suffix('*'), stem.strip_prefix('*')) {
+                (Some(prefix), _) => word.starts_with(prefix),
+                (_, Some(suffix)) => word.ends_with(suffix) && word.len() > suffix.len() + 2,
+                _ => word == *stem,
             };
             if hit && best.is_none_or(|(len, _)| stem.len() > len) {
                 best = Some((stem.len(), *section));
@@ -542,6 +573,14 @@ mod tests {
             ("Formación académica", Education),
             ("Wykształcenie", Education),
             ("Schulische Ausbildung", Education),
+            ("Arbeitserfahrung", Work),
+            ("Praxiserfahrungen", Work),
+            ("Schulbildung", Education),
+            ("IT-Kenntnisse", Skills),
+            ("Fremdsprachen", Languages),
+            ("Werkervaring", Work),
+            ("Taalvaardigheden", Languages),
+            ("Computervaardigheden", Skills),
             ("Habilidades Técnicas", Skills),
             ("Competencias clave", Skills),
             ("Herramientas", Skills),
