@@ -178,7 +178,14 @@ pub fn find_name(all: &[Line]) -> Option<Name> {
             Kind::Heading(_) => 1,
             _ => 0,
         };
-        for p in parts(&l.spans).into_iter().take(12) {
+        let ps = parts(&l.spans);
+        // A name set in two weights ("Andreas" light, "**Kiener**" bold, as many templates
+        // do) is cut in two by the style change: the whole short line is a candidate too.
+        if ps.len() > 1 && ps.len() <= 3 && l.words() <= 4 && !l.text.contains(['|', '·', '•', ','])
+        {
+            consider(&l.text, l.line, first_bonus + heading_bonus + 2);
+        }
+        for p in ps.into_iter().take(12) {
             let bold = if p.bold { 1 } else { 0 };
             consider(&p.text, l.line, first_bonus + heading_bonus + bold);
         }
