@@ -353,14 +353,20 @@ pub fn fill(
 
     // Name, label and location from the parts of the first lines.
     let name_text = b.name.clone().unwrap_or_default();
-    // A line in italics right under the name is the headline, whatever its words.
+    // A line set in italics or bold right under the name is the headline, whatever its
+    // words, and all of it: "IT Project Manager | Delivery | PMP" keeps its parts.
     if let Some(n) = &name {
         let under = preamble.iter().skip_while(|l| l.line != n.line).nth(1);
         if let Some(l) = under.filter(|l| {
             l.kind == Kind::Paragraph
-                && l.words() <= 12
-                && l.spans.iter().all(|s| s.text.trim().is_empty() || s.italic)
+                && l.words() <= 20
+                && l.spans
+                    .iter()
+                    .all(|s| s.text.trim().is_empty() || s.italic || s.bold)
                 && contact::find(&l.text).is_empty()
+                && !parts(&l.spans)
+                    .iter()
+                    .any(|p| super::entries::is_location(&p.text) || looks_like_address(&p.text))
         }) {
             b.label = Some(l.text.clone());
             used_lines.insert(l.line);

@@ -159,7 +159,12 @@ fn starts_entry(
                 && c.header.len() >= 2
                 && !c.header.first().is_some_and(Line::is_heading))
     });
-    if line.all_styled(false) && line.words() <= 12 {
+    // A bold "Label: value" line ("**Client: Verisure**") describes the entry it is in.
+    let labelled = line
+        .text
+        .split_once(": ")
+        .is_some_and(|(l, _)| l.split_whitespace().count() <= 3);
+    if line.all_styled(false) && line.words() <= 12 && !(labelled && current.is_some()) {
         return true;
     }
     // After an entry's bullets, a plain line with dates is the next entry's header, however
@@ -227,6 +232,25 @@ fn continues_header(line: &Line, raw: &Raw) -> bool {
             role.styled() && !rest.is_empty() && rest.iter().all(|p| is_detail(&p.text))
         })
     };
+    // Right under an entry's sub-heading, before any text, a short emphasised or dated line
+    // is the entry's details (the employer under a job title, with its place or dates):
+    // "### Project Officer" then "**Kairós S.L.** — Madrid".
+    let emphasised = line
+        .spans
+        .iter()
+        .any(|s| s.styled() && !s.text.trim().is_empty());
+    if last.is_heading()
+        && raw.header.len() <= 2
+        && raw.header.first().is_some_and(Line::is_heading)
+        && line.first
+        && line.words() <= 10
+        && !line.sentence_like()
+        && !line.text.contains(": ")
+        && !line.is_heading()
+        && (emphasised || line.date().is_some())
+    {
+        return true;
+    }
     if raw.header.len() == 1
         && line.first
         && (line.all_styled(true) || styled_then_details)

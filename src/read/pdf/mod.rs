@@ -801,7 +801,7 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
     let page_number = |t: &str| {
         let t = t.trim();
         crate::static_re!(
-            r"(?i)^(?:page\s*)?[0-9]{1,3}\s*(?:/|of)\s*[0-9]{1,3}$|^-?\s*[0-9]{1,3}\s*-?$"
+            r"(?i)^\(?(?:page\s*)?[0-9]{1,3}\s*(?:/|of)\s*[0-9]{1,3}\)?$|^-?\s*[0-9]{1,3}\s*-?$"
         )
         .is_match(t)
     };
