@@ -704,6 +704,7 @@ fn header_parts(raw: &mut Raw) -> Vec<Part> {
                         bold: false,
                         italic: false,
                         link: None,
+                        after_at: false,
                     });
                 }
                 raw.tail = Some(rest);
@@ -1241,6 +1242,37 @@ fn assign_job(
             position = Some(i);
         }
     }
+    // "Title at Employer" (and "presso", "chez", "bei", "bij", "@"): the words say which is
+    // which, in any language.
+    if let Some(at) = ps.iter().position(|p| p.after_at).filter(|&i| i > 0) {
+        position = Some(at - 1);
+        if let Some(employer) = ps.get(at).cloned() {
+            ps.remove(at);
+            ps.insert(0, employer);
+            position = Some(at);
+        }
+    }
+    // No title word anywhere: the part with an organisation's words ("Hospital", "GmbH",
+    // "Universidade") is the organisation, and another part is the position.
+    if position.is_none() {
+        let org_at = ps
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| org_words(&p.text) > 0)
+            .map(|(i, _)| i)
+            .next();
+        if let Some(o) = org_at.filter(|&o| o > 0) {
+            let candidate = ps
+                .iter()
+                .enumerate()
+                .position(|(i, p)| i != o && !is_location(&p.text) && org_words(&p.text) == 0);
+            if let (Some(c), Some(org)) = (candidate, ps.get(o).cloned()) {
+                ps.remove(o);
+                ps.insert(0, org);
+                position = Some(if c < o { c + 1 } else { c });
+            }
+        }
+    }
     let mut org: Option<String> = None;
     let mut url = None;
     let mut locations: Vec<String> = Vec::new();
@@ -1472,11 +1504,13 @@ pub fn parse_degree(s: &str) -> (Option<String>, Option<String>, Option<String>)
                 .to_string();
         }
     }
-    let after = after
-        .trim_start_matches("in ")
-        .trim_start_matches("of ")
-        .trim()
-        .to_string();
+    // "in", and its equivalents: "Licenciatura em Física", "Master en Droit", "Laurea in
+    // Fisica", "Magister w zakresie", "Diplom im Fach".
+    let after =
+        crate::static_re!(r"^(?:in|of|en|em|de|di|im|w|na|no|del|della|da|do|dans|za|in der)\s+")
+            .replace(&after, "")
+            .trim()
+            .to_string();
     let area = if !after.is_empty() {
         Some(after)
     } else {
@@ -1697,6 +1731,7 @@ mod tests {
             bold,
             italic,
             link: None,
+            after_at: false,
         };
         let e = assign_school(&[
             p("University of New Hampshire, Durham NH", true, false),

@@ -180,6 +180,9 @@ pub struct Part {
     pub bold: bool,
     pub italic: bool,
     pub link: Option<String>,
+    /// The part came right after "at", "@", "presso", "chez", "bei" or "bij": in a header it
+    /// names the employer, and the part before it is the position.
+    pub after_at: bool,
 }
 
 impl Part {
@@ -201,6 +204,7 @@ pub fn parts(spans: &[Span]) -> Vec<Part> {
     let mut prev_style: Option<(bool, bool)> = None;
     let mut space_before = false;
     let mut ended_with_separator = false;
+    let mut pending_at = false;
     for s in spans {
         if s.is_break() {
             prev_style = None;
@@ -208,17 +212,32 @@ pub fn parts(spans: &[Span]) -> Vec<Part> {
         }
         let style = (s.bold, s.italic || s.underline);
         let mut first = true;
-        let pieces: Vec<&str> = sep.split(&s.text).collect();
-        for piece in pieces.iter().copied() {
+        // Each piece with the separator that ended it.
+        let mut pieces: Vec<&str> = Vec::new();
+        let mut ends_at: Vec<bool> = Vec::new();
+        let mut from = 0;
+        for m in sep.find_iter(&s.text) {
+            pieces.push(s.text.get(from..m.start()).unwrap_or(""));
+            ends_at.push(matches!(
+                m.as_str().trim(),
+                "at" | "@" | "presso" | "chez" | "bei" | "bij"
+            ));
+            from = m.end();
+        }
+        pieces.push(s.text.get(from..).unwrap_or(""));
+        ends_at.push(false);
+        for (k, piece) in pieces.iter().copied().enumerate() {
+            let at_here = ends_at.get(k).copied().unwrap_or(false);
             let continues = first && prev_style == Some(style) && !ended_with_separator;
             first = false;
             let text = collapse(piece);
             if text.is_empty() {
                 space_before = true;
+                pending_at |= at_here;
                 continue;
             }
             match out.last_mut() {
-                Some(last) if continues => {
+                Some(last) if continues && !pending_at => {
                     if space_before || piece.starts_with(char::is_whitespace) {
                         last.text.push(' ');
                     }
@@ -229,8 +248,10 @@ pub fn parts(spans: &[Span]) -> Vec<Part> {
                     bold: style.0,
                     italic: style.1,
                     link: s.link.clone(),
+                    after_at: std::mem::take(&mut pending_at),
                 }),
             }
+            pending_at = at_here;
             space_before = false;
         }
         // "Osaka, JP · " then a link: the separator ends the part.

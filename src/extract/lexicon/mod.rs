@@ -896,8 +896,13 @@ pub const DEGREE_PATTERN: &str = r"(?x)
         (?:B|M|D)\.?\s?(?:Sc|S|A|Eng|Ed|Phil|Arch|Des|F\.?A|B\.?A|Tech|Com|Mus)
       | Ph\.?\s?D | D\.?Phil | MBA | M\.B\.A | LL\.?[BM] | J\.D | M\.D
       | A\.A\.?S | A\.?A | A\.S
+      | CAP | BTS | DUT | HND | HNC
       | (?i:(?:bachelor|master|doctor|doctorate|associate|diploma|licence|licenciatura|magister|diplom|
-           high\s+school|ged|certificate|abitur|baccalaur[ée]at)(?:'s|s)?(?:\s+(?:of|in)\s+(?:science|arts|engineering|business\s+administration|fine\s+arts|education|laws|philosophy))?(?:\s+degree)?)
+           high\s+school|ged|certificate|abitur|fachabitur|baccalaur[ée]at|bachillerato|ma[îi]trise|doctorat|
+           doctorado|doutorado|doutoramento|dottorato|mestrado|m[áa]ster|licenciad[oa]|licencjat|
+           laurea(?:\s+(?:magistrale|triennale|specialistica))?|grado|bacharelado|tecn[óo]logo|
+           t[ée]cnico\s+superior|maturit[àa]|staatsexamen|propedeuse|dipl[ôo]me(?:\s+d['’]ing[ée]nieur)?)
+           (?:'s|’s|s)?(?:\s+(?:of|in)\s+(?:science|arts|engineering|business\s+administration|business|fine\s+arts|education|laws|philosophy|technology|commerce|computer\s+applications|design|music|medicine|nursing|architecture))?(?:\s+degree)?)
     )(?:\.|(?-u:\b))";
 
 /// Words for roles on a project ("HackMyResume, contributor").
