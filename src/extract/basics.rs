@@ -358,11 +358,18 @@ pub fn fill(
     if let Some(n) = &name {
         let under = preamble.iter().skip_while(|l| l.line != n.line).nth(1);
         if let Some(l) = under.filter(|l| {
+            // Emphasised, or a short plain line of words (no digits, not a sentence).
+            let emphasised = l
+                .spans
+                .iter()
+                .all(|s| s.text.trim().is_empty() || s.italic || s.bold);
+            let plain_title = l.words() <= 8
+                && !l.text.chars().any(|c| c.is_ascii_digit())
+                && !l.sentence_like()
+                && !l.text.ends_with(':');
             l.kind == Kind::Paragraph
                 && l.words() <= 20
-                && l.spans
-                    .iter()
-                    .all(|s| s.text.trim().is_empty() || s.italic || s.bold)
+                && (emphasised || plain_title)
                 && contact::find(&l.text).is_empty()
                 && !parts(&l.spans)
                     .iter()
@@ -400,6 +407,62 @@ pub fn fill(
                 location = parse_location(&p.text);
                 used_lines.insert(l.line);
             }
+        }
+    }
+
+    // A bare town among the contact details ("jo@example.de · +49 151 … · Bremen"): a short
+    // capitalised part of a contact line that is no contact item, name or headline.
+    for l in preamble.iter().take(8) {
+        if location.is_some() {
+            break;
+        }
+        if contact::find(&l.text).is_empty() {
+            continue;
+        }
+        let ps = parts(&l.spans);
+        if ps.len() < 2 {
+            continue;
+        }
+        // What the contact items spell (a surname inside an e-mail address is no town).
+        let items: String = contact::find(&l.text)
+            .iter()
+            .filter_map(|(r, _)| l.text.get(r.clone()))
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        let town = ps.iter().find(|p| {
+            let words: Vec<&str> = p.text.split_whitespace().collect();
+            // "LeetCode", "GitHub": a capital inside a word is a brand, not a town.
+            let camel = words.iter().any(|w| {
+                w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase)
+            });
+            !camel
+                && !words.iter().any(|w| items.contains(&w.to_lowercase()))
+                && (1..=3).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        || matches!(*w, "de" | "do" | "da" | "am" | "an" | "der" | "sur" | "en")
+                })
+                && !p
+                    .text
+                    .chars()
+                    .any(|c| c.is_ascii_digit() || c == '@' || c == '/')
+                && contact::find(&p.text).is_empty()
+                && p.link.is_none()
+                && !words.iter().any(|w| {
+                    name_text
+                        .split_whitespace()
+                        .any(|n| n.eq_ignore_ascii_case(w))
+                        || lexicon::NETWORKS
+                            .iter()
+                            .any(|(net, _, _)| net.eq_ignore_ascii_case(w))
+                })
+                && b.label.as_deref() != Some(p.text.as_str())
+                && lexicon::classify_heading(&p.text).is_none()
+        });
+        if let Some(p) = town {
+            location = parse_location(&p.text);
+            used_lines.insert(l.line);
         }
     }
 

@@ -109,6 +109,22 @@ fn own_samples_reach_f1_095_each() {
     );
 }
 
+/// Fictional résumés written for this project in German, French and Portuguese, each built to
+/// exercise the mechanisms that do not depend on English: section names by their words
+/// ("Sprachkenntnisse", "Formação Académica") or by what is under an unknown heading
+/// ("Stationen"), framed plain-text headings, dated one-line entries, "Title bei/chez Employer",
+/// month names and open ends of each language, a sub-heading's employer line, degree words,
+/// the whole headline, a bare town on the contact line.
+#[test]
+fn multilingual_fixtures_reach_f1_095_each() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/multilingual");
+    let inputs = files(&dir, &["txt", "md"]);
+    assert_eq!(inputs.len(), 3);
+    let out = tempfile::tempdir().unwrap();
+    convert_all(&inputs, out.path());
+    check(&score(&dir, out.path()), inputs.len(), 0.95);
+}
+
 /// Every seed and corpus document, and a directory holding the gold of each.
 pub(crate) fn seeds_and_corpus() -> (Vec<PathBuf>, tempfile::TempDir) {
     let shared = shared();

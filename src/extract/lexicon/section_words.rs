@@ -95,6 +95,7 @@ const DE: Table = &[
     ("referenzen", References),
     ("profil", Summary),
     ("kurzprofil", Summary),
+    ("uber", Summary),
     ("kontakt*", Contact),
     ("personliche", Contact),
     // Compounds name their section in their last part.
@@ -144,6 +145,7 @@ const FR: Table = &[
     ("benevolat", Volunteer),
     ("references", References),
     ("profil", Summary),
+    ("propos", Summary),
     ("coordonnees", Contact),
 ];
 
@@ -232,6 +234,7 @@ const IT: Table = &[
     ("volontariato", Volunteer),
     ("referenze", References),
     ("profilo", Summary),
+    ("chi", Summary),
     ("contatti", Contact),
 ];
 
@@ -256,6 +259,7 @@ const NL: Table = &[
     ("vrijwilligerswerk", Volunteer),
     ("referenties", References),
     ("profiel", Summary),
+    ("mij", Summary),
     ("contactgegevens", Contact),
     ("*ervaring", Work),
     ("*opleiding", Education),
@@ -285,6 +289,7 @@ const PL: Table = &[
     ("referencje", References),
     ("profil", Summary),
     ("podsumowanie", Summary),
+    ("mnie", Summary),
     ("kontakt", Contact),
 ];
 
@@ -375,6 +380,16 @@ pub const MODIFIERS: &[&str] = &[
     "notable",
     "it",
     "edv",
+    "mich",
+    "mi",
+    "mim",
+    "me",
+    "sono",
+    "su",
+    "over",
+    "a",
+    "sobre",
+    "o",
     "ict",
     "major",
     "current",
@@ -596,6 +611,12 @@ mod tests {
             ("Centres d'intérêt", Interests),
             ("Perfil Profesional", Summary),
             ("Contact information", Contact),
+            ("Über mich", Summary),
+            ("À propos", Summary),
+            ("Sobre mí", Summary),
+            ("Chi sono", Summary),
+            ("Over mij", Summary),
+            ("O mnie", Summary),
             ("Опыт работы", Work),
             ("Ключевые навыки", Skills),
             ("Владение языками", Languages),
