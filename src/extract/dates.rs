@@ -31,7 +31,7 @@ fn single_pattern() -> String {
     // A day: "1", "1st", "1er", "1º", "1." (German).
     let day = r"[0-9]{1,2}(?:st|nd|rd|th|er|º|\.)?";
     format!(
-        r"(?:{m}\.?\s*(?:de\s+)?,?\s*(?:{day},?\s+(?:de\s+)?)?(?:[0-9]{{4}}|['’][0-9]{{2}})|{day}\s*(?:de\s+)?{m}\.?,?\s+(?:de\s+)?[0-9]{{4}}|{SEASONS}\s+[0-9]{{4}}|[0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}}|[0-9]{{1,2}}[./][0-9]{{1,2}}[./][0-9]{{4}}|[0-9]{{4}}-[0-9]{{1,2}}(?-u:\b)|[0-9]{{1,2}}[/.\\-][0-9]{{4}}|[0-9]{{4}}[/.][0-9]{{1,2}}(?-u:\b)|(?:19|20)[0-9]{{2}})"
+        r"(?:(?:{day}\s*(?:de\s+)?)?{m}\.?\s*(?:de\s+)?,?\s*(?:{day},?\s+(?:de\s+)?)?(?:[0-9]{{4}}|['’][0-9]{{2}})|{SEASONS}\s+[0-9]{{4}}|[0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}}|[0-9]{{1,2}}[./][0-9]{{1,2}}[./][0-9]{{4}}|[0-9]{{4}}-[0-9]{{1,2}}(?-u:\b)|[0-9]{{1,2}}[/.\\-][0-9]{{4}}|[0-9]{{4}}[/.][0-9]{{1,2}}(?-u:\b)|(?:19|20)[0-9]{{2}})"
     )
 }
 
@@ -77,14 +77,6 @@ fn range_re() -> &'static Regex {
         );
         #[allow(clippy::expect_used)] // literal pattern, exercised by the tests below
         Regex::new(&pattern).expect("date regex compiles")
-    })
-}
-
-fn single_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        #[allow(clippy::expect_used)] // literal pattern, exercised by the tests below
-        Regex::new(&format!(r"(?i)^{}$", single_pattern())).expect("date regex compiles")
     })
 }
 
@@ -203,9 +195,12 @@ fn expand_two_digit(start_year: u32, yy: u32) -> String {
 
 /// Parses one date to ISO 8601 at the precision written; the flag is true when the date was
 /// vague (a season) and only its year was kept.
+///
+/// `s` is one date expression as [`find_range`] finds them (its `a` or `b` part); anything else
+/// is read as well as it can be, or not at all.
 pub fn parse(s: &str) -> Option<(String, bool)> {
     let s = s.trim().trim_end_matches(['.', ',']);
-    if !single_re().is_match(s) {
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let lower = s.to_lowercase().replace('’', "'");

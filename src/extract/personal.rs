@@ -6,11 +6,58 @@
 use super::Found;
 use super::lines::Line;
 
-/// Birth labels in the languages the lexicon covers (lowercase, matched at word starts).
-const BIRTH_LABELS: &str = r"(?i)(?:^|[^\p{L}])(?:born|b\.|dob|date\s+of\s+birth|birth\s*date|birthday|geboren|geb\.|geburtsdatum|geburtstag|né|née|date\s+de\s+naissance|naissance|nacid[oa]|fecha\s+de\s+nacimiento|nacimiento|nascid[oa]|data\s+de\s+nascimento|nascimento|nat[oa]|data\s+di\s+nascita|nascita|geboortedatum|geboren\s+op|data\s+urodzenia|urodzon[ya]|ur\.|дата\s+рождения|родил(?:ся|ась))(?:[^\p{L}]|$)";
+/// Birth labels in the languages the lexicon covers, lowercase; matched as whole words.
+const BIRTH_LABELS: &[&str] = &[
+    "born",
+    "b.",
+    "dob",
+    "date of birth",
+    "birth date",
+    "birthdate",
+    "birthday",
+    "geboren",
+    "geb.",
+    "geburtsdatum",
+    "geburtstag",
+    "né",
+    "née",
+    "date de naissance",
+    "naissance",
+    "nacido",
+    "nacida",
+    "fecha de nacimiento",
+    "nacimiento",
+    "nascido",
+    "nascida",
+    "data de nascimento",
+    "nascimento",
+    "nato",
+    "nata",
+    "data di nascita",
+    "nascita",
+    "geboortedatum",
+    "geboren op",
+    "data urodzenia",
+    "urodzony",
+    "urodzona",
+    "ur.",
+    "дата рождения",
+    "родился",
+    "родилась",
+];
 
+/// True when `text` holds a birth label as a word of its own (a plain search: this runs on
+/// every short dated line, and a Unicode-aware pattern would cost more to build than to run).
 fn birth_label(text: &str) -> bool {
-    crate::static_re!(BIRTH_LABELS).is_match(text)
+    let lower = text.to_lowercase();
+    BIRTH_LABELS.iter().any(|label| {
+        lower.match_indices(label).any(|(i, m)| {
+            let before = lower.get(..i).and_then(|s| s.chars().next_back());
+            let after = lower.get(i + m.len()..).and_then(|s| s.chars().next());
+            let open = |c: Option<char>| c.is_none_or(|c| !c.is_alphabetic());
+            open(before) && (label.ends_with('.') || open(after))
+        })
+    })
 }
 
 /// The lines without birth dates.

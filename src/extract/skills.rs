@@ -379,7 +379,7 @@ pub fn prose_skills(all: &[Line], chunks: &[Chunk], found: &mut Found) {
 /// A languages section: "English (native speaker)", "Spanish – fluent", "French: B2".
 pub fn languages(chunk: &Chunk, found: &mut Found) {
     let re = crate::static_re!(
-        r"^(?P<lang>[\p{L}][\p{L} ]{1,30}?)\s*(?:\((?P<f1>[^)]+)\)|[:\-–—,]\s*(?P<f2>.+))?$"
+        r"^(?P<lang>\p{L}[\p{L} ]+?)\s*(?:\((?P<f1>[^)]+)\)|[:\-–—,]\s*(?P<f2>.+))?$"
     );
     let fluency_only = |text: &str| {
         !text.is_empty()
@@ -430,6 +430,12 @@ pub fn languages(chunk: &Chunk, found: &mut Found) {
                 .name("lang")
                 .map(|m| m.as_str().trim().to_string())
                 .unwrap_or_default();
+            // A language's name is short (the pattern leaves the bound to here: a bounded
+            // repetition of every letter of Unicode is slow to build).
+            if lang.chars().count() > 31 {
+                found.unplaced(l, "not a language, not placed");
+                continue;
+            }
             let first = lang.split_whitespace().next().unwrap_or("");
             // A name we know, or any capitalised name that comes with a fluency.
             let known = lexicon::has(lexicon::LANGUAGE_NAMES, first);
