@@ -27,7 +27,10 @@ pub struct DateRange {
 }
 
 fn single_pattern() -> String {
-    let m = super::months::alternation();
+    // Any word stands where a month may: the pattern stays small (a multilingual month
+    // alternation costs milliseconds to compile), and `month_words_ok` checks the word
+    // against the table in `super::months` afterwards.
+    let m = r"(?-i:\p{L}+)";
     // A day: "1", "1st", "1er", "1º", "1." (German).
     let day = r"[0-9]{1,2}(?:st|nd|rd|th|er|º|\.)?";
     format!(
@@ -87,7 +90,9 @@ pub fn find_range(s: &str) -> Option<DateRange> {
         return None;
     }
     // Find the bounds with the fast automaton, then take the captures of that piece only.
-    for m in range_re().find_iter(s) {
+    let mut from = 0;
+    while let Some(m) = range_re().find_at(s, from) {
+        from = m.end().max(from + 1);
         let Some(caps) = range_re().captures(&s[m.start()..m.end()]) else {
             continue;
         };
@@ -96,6 +101,12 @@ pub fn find_range(s: &str) -> Option<DateRange> {
             continue;
         };
         let a_text = a.as_str();
+        // "band 2012" matched as a month and a year: not a month, so look again right after
+        // the word ("2012" alone is a year).
+        if let Some(word_end) = bad_month_word(a_text) {
+            from = base + a.start() + word_end;
+            continue;
+        }
         // "since" stays outside the span: "Since 2008 I've been …" is a sentence that
         // mentions a date, not a line that starts with one.
         let start = a.start();
@@ -103,15 +114,18 @@ pub fn find_range(s: &str) -> Option<DateRange> {
             span: base + start..base + all.end(),
             ..DateRange::default()
         };
-        if caps.name("since").is_some() && caps.name("b").is_none() {
+        let b = caps
+            .name("b")
+            .filter(|b| is_open_end(b.as_str()) || bad_month_word(b.as_str()).is_none());
+        if caps.name("since").is_some() && b.is_none() {
             r.open = true;
         }
-        let until = caps.name("until").is_some() && caps.name("b").is_none();
+        let until = caps.name("until").is_some() && b.is_none();
         // `2010-13` reads as a year range with a two-digit end, not a 13th month; so does
         // `2010-12` in a document that writes its ranges so.
         if let Some((y, m)) = year_month(a_text) {
             let two_digit = TWO_DIGIT_RANGES.with(std::cell::Cell::get) && m > y % 100;
-            if (m > 12 || two_digit) && caps.name("b").is_none() {
+            if (m > 12 || two_digit) && b.is_none() {
                 r.open = false;
                 r.start = Some(y.to_string());
                 r.end = Some(expand_two_digit(y, m));
@@ -129,7 +143,7 @@ pub fn find_range(s: &str) -> Option<DateRange> {
                 None => continue,
             }
         }
-        if let Some(b) = caps.name("b") {
+        if let Some(b) = b {
             let b_text = b.as_str();
             if is_open_end(b_text) {
                 r.open = true;
@@ -166,6 +180,30 @@ pub fn find_range(s: &str) -> Option<DateRange> {
             r.end = r.start.take();
         }
         return Some(r);
+    }
+    None
+}
+
+/// Where the word standing for a month ends, when it is not a month (nor a season) in any
+/// language of the table; `None` when the date has no such word or it is a month.
+fn bad_month_word(text: &str) -> Option<usize> {
+    let mut pos = 0;
+    for word in text.split(|c: char| !c.is_alphabetic()) {
+        let start = pos;
+        pos += word.len() + 1;
+        if word.is_empty() {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        // Ordinal endings and the "de" of "1 de marzo de 2020" are not the month.
+        if matches!(lower.as_str(), "st" | "nd" | "rd" | "th" | "er" | "de") {
+            continue;
+        }
+        let season = matches!(
+            lower.as_str(),
+            "spring" | "summer" | "fall" | "autumn" | "winter"
+        );
+        return (super::months::number(&lower).is_none() && !season).then_some(start + word.len());
     }
     None
 }
