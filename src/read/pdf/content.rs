@@ -13,6 +13,8 @@ struct FontInfo<'a> {
     encoding: Option<lopdf::Encoding<'a>>,
     /// Glyph space to text space: 0.001, or a Type 3 font's FontMatrix.
     width_scale: f32,
+    /// An icon font ([`ICON_FONTS`]): its glyphs take space but are not text.
+    icon: bool,
     two_byte: bool,
     widths: HashMap<u32, f32>,
     default_width: f32,
@@ -124,8 +126,32 @@ fn font_info<'a>(doc: &'a Document, dict: &'a lopdf::Dictionary) -> FontInfo<'a>
             || name.contains("heavy")
             || name.contains("semibold"),
         italic: name.contains("italic") || name.contains("oblique"),
+        icon: ICON_FONTS.iter().any(|f| name.contains(f)),
     }
 }
+
+/// Icon fonts by the words in their names: their glyphs (a phone, an envelope, the GitHub
+/// mark) are never text, whatever their ToUnicode map says ("&", "^", a private-use code).
+const ICON_FONTS: &[&str] = &[
+    "awesome",
+    "fontawesome",
+    "materialicons",
+    "material-icons",
+    "materialsymbols",
+    "octicons",
+    "academicons",
+    "fontello",
+    "devicon",
+    "simpleicons",
+    "simple-icons",
+    "icomoon",
+    "ionicons",
+    "feather",
+    "lucide",
+    "tabler",
+    "bootstrap-icons",
+    "remixicon",
+];
 
 /// The largest decompressed font or CMap stream read (a crafted stream cannot inflate
 /// without bound).
@@ -507,11 +533,15 @@ fn emit(
             y,
             width: w,
             size: size * scale_y,
-            text: clean(&decode(
-                bytes
-                    .get(from * step..(to * step).min(bytes.len()))
-                    .unwrap_or_default(),
-            )),
+            text: if f.icon {
+                String::new()
+            } else {
+                clean(&decode(
+                    bytes
+                        .get(from * step..(to * step).min(bytes.len()))
+                        .unwrap_or_default(),
+                ))
+            },
             bold: f.bold,
             italic: f.italic,
             underline: false,
