@@ -29,8 +29,7 @@ pub fn text_boxes(xml: &str) -> Vec<(usize, Vec<BoxParagraph>)> {
     let mut in_fallback = 0usize;
     let mut in_box = 0usize;
     let mut current: Option<BoxParagraph> = None;
-    let mut run_bold = false;
-    let mut run_italic = false;
+    let mut style = (false, false);
     while let Some(rel) = xml.get(pos..).and_then(|s| s.find('<')) {
         let start = pos + rel;
         let Some(end_rel) = xml.get(start..).and_then(|s| s.find('>')) else {
@@ -88,34 +87,17 @@ pub fn text_boxes(xml: &str) -> Vec<(usize, Vec<BoxParagraph>)> {
                     }
                 }
             }
-            "w:r" if !closing => {
-                run_bold = false;
-                run_italic = false;
+            _ => {
+                run_tag(
+                    name,
+                    tag,
+                    (closing, self_closing),
+                    xml,
+                    &mut pos,
+                    &mut style,
+                    current.as_mut(),
+                );
             }
-            "w:b" => run_bold = !tag.contains("w:val=\"0\"") && !tag.contains("w:val=\"false\""),
-            "w:i" => run_italic = !tag.contains("w:val=\"0\"") && !tag.contains("w:val=\"false\""),
-            "w:pStyle" => {
-                if let Some(p) = current.as_mut() {
-                    p.style = attr(tag, "w:val");
-                }
-            }
-            "w:numPr" => {
-                if let Some(p) = current.as_mut() {
-                    p.numbered = true;
-                }
-            }
-            "w:tab" if self_closing => push(&mut current, "\t", run_bold, run_italic),
-            "w:br" => push(&mut current, "\n", run_bold, run_italic),
-            "w:t" if !closing && !self_closing => {
-                let text_end = xml
-                    .get(pos..)
-                    .and_then(|s| s.find("</w:t>"))
-                    .map_or(pos, |r| pos + r);
-                let text = unescape(&xml[pos..text_end]);
-                push(&mut current, &text, run_bold, run_italic);
-                pos = text_end;
-            }
-            _ => {}
         }
     }
     out.retain(|(_, ps)| !ps.is_empty());
@@ -129,7 +111,7 @@ pub fn part_paragraphs(xml: &str) -> Vec<BoxParagraph> {
     let mut out = Vec::new();
     let mut open: Vec<BoxParagraph> = Vec::new();
     let mut in_fallback = 0usize;
-    let (mut run_bold, mut run_italic) = (false, false);
+    let mut style = (false, false);
     let mut pos = 0;
     while let Some(rel) = xml.get(pos..).and_then(|s| s.find('<')) {
         let start = pos + rel;
@@ -166,52 +148,67 @@ pub fn part_paragraphs(xml: &str) -> Vec<BoxParagraph> {
                     }
                 }
             }
-            "w:r" if !closing => {
-                run_bold = false;
-                run_italic = false;
+            _ => {
+                run_tag(
+                    name,
+                    tag,
+                    (closing, self_closing),
+                    xml,
+                    &mut pos,
+                    &mut style,
+                    open.last_mut(),
+                );
             }
-            "w:b" => run_bold = !tag.contains("w:val=\"0\"") && !tag.contains("w:val=\"false\""),
-            "w:i" => run_italic = !tag.contains("w:val=\"0\"") && !tag.contains("w:val=\"false\""),
-            "w:pStyle" => {
-                if let Some(p) = open.last_mut() {
-                    p.style = attr(tag, "w:val");
-                }
-            }
-            "w:numPr" => {
-                if let Some(p) = open.last_mut() {
-                    p.numbered = true;
-                }
-            }
-            "w:tab" if self_closing => push_last(&mut open, "\t", run_bold, run_italic),
-            "w:br" => push_last(&mut open, "\n", run_bold, run_italic),
-            "w:t" if !closing && !self_closing => {
-                let text_end = xml
-                    .get(pos..)
-                    .and_then(|s| s.find("</w:t>"))
-                    .map_or(pos, |r| pos + r);
-                let text = unescape(xml.get(pos..text_end).unwrap_or(""));
-                push_last(&mut open, &text, run_bold, run_italic);
-                pos = text_end;
-            }
-            _ => {}
         }
     }
     out
 }
 
-fn push_last(open: &mut [BoxParagraph], text: &str, bold: bool, italic: bool) {
-    if let Some(p) = open.last_mut() {
-        match p.runs.last_mut() {
-            Some(last) if last.1 == bold && last.2 == italic && text != "\n" && last.0 != "\n" => {
-                last.0.push_str(text)
+/// What a run-level tag does to the paragraph being read: `w:r` starts a run (plain until its
+/// `w:b`/`w:i`), `w:pStyle` and `w:numPr` describe the paragraph, `w:tab`, `w:br` and `w:t`
+/// add text. `pos` moves past a `w:t`'s text; `style` is the current run's (bold, italic).
+fn run_tag(
+    name: &str,
+    tag: &str,
+    (closing, self_closing): (bool, bool),
+    xml: &str,
+    pos: &mut usize,
+    style: &mut (bool, bool),
+    para: Option<&mut BoxParagraph>,
+) {
+    let on = !tag.contains("w:val=\"0\"") && !tag.contains("w:val=\"false\"");
+    match name {
+        "w:r" if !closing => *style = (false, false),
+        "w:b" => style.0 = on,
+        "w:i" => style.1 = on,
+        "w:pStyle" => {
+            if let Some(p) = para {
+                p.style = attr(tag, "w:val");
             }
-            _ => p.runs.push((text.to_string(), bold, italic)),
         }
+        "w:numPr" => {
+            if let Some(p) = para {
+                p.numbered = true;
+            }
+        }
+        "w:tab" if self_closing => push_run(para, "\t", *style),
+        "w:br" => push_run(para, "\n", *style),
+        "w:t" if !closing && !self_closing => {
+            let text_end = xml
+                .get(*pos..)
+                .and_then(|s| s.find("</w:t>"))
+                .map_or(*pos, |r| *pos + r);
+            let text = unescape(xml.get(*pos..text_end).unwrap_or(""));
+            push_run(para, &text, *style);
+            *pos = text_end;
+        }
+        _ => {}
     }
 }
 
-fn push(current: &mut Option<BoxParagraph>, text: &str, bold: bool, italic: bool) {
-    if let Some(p) = current.as_mut() {
+/// Adds text to a paragraph, merging with its last run when the style is the same.
+fn push_run(para: Option<&mut BoxParagraph>, text: &str, (bold, italic): (bool, bool)) {
+    if let Some(p) = para {
         match p.runs.last_mut() {
             Some(last) if last.1 == bold && last.2 == italic && text != "\n" && last.0 != "\n" => {
                 last.0.push_str(text)

@@ -4,8 +4,7 @@
 //! micro-averaged F1 of the tuning part and of the held-out part of the fixed split in
 //! `tests/real-split.tsv`, per input format.
 
-use crate::accuracy::{files, shared};
-use crate::common::resumeconv;
+use crate::accuracy::{convert_all, files, shared};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -36,16 +35,7 @@ fn every_real_document_holds_its_floor() {
         "every real document is in the split"
     );
     let out = tempfile::tempdir().unwrap();
-    for f in &inputs {
-        let stem = f.file_stem().unwrap().to_string_lossy().to_string();
-        resumeconv()
-            .arg(f)
-            .arg("-q")
-            .arg("-o")
-            .arg(out.path().join(format!("{stem}.json")))
-            .assert()
-            .success();
-    }
+    convert_all(&inputs, out.path());
     // Micro-averaged figures from the scorer's own fact counts.
     let script = format!(
         r#"
