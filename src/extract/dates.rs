@@ -56,9 +56,9 @@ thread_local! {
 /// Runs `f` with the date conventions of a document whose text is `texts`: when any
 /// "YYYY-NN" in it can only be a year range (NN above 12), every "YYYY-NN" whose NN is
 /// after YYYY's last two digits reads as a range too.
-pub fn with_document<R>(texts: &[&str], f: impl FnOnce() -> R) -> R {
+pub fn with_document<'a, R>(texts: impl IntoIterator<Item = &'a str>, f: impl FnOnce() -> R) -> R {
     let re = crate::static_re!(r"(?:^|[^0-9-])(?:19|20)([0-9]{2})-([0-9]{2})(?:$|[^0-9-])");
-    let ranges = texts.iter().any(|t| {
+    let ranges = texts.into_iter().any(|t| {
         re.captures_iter(t).any(|c| {
             c.get(2)
                 .and_then(|m| m.as_str().parse::<u32>().ok())
@@ -422,10 +422,10 @@ mod tests {
         let alone = find_range("2010-12 Centro de Estudios").map(|r| (r.start, r.end));
         assert_eq!(alone, Some((s("2010-12"), None)));
         let texts = ["2016-19 Nordwind", "2010-12 Centro de Estudios"];
-        let r = with_document(&texts, || find_range(texts[1]).map(|r| (r.start, r.end)));
+        let r = with_document(texts, || find_range(texts[1]).map(|r| (r.start, r.end)));
         assert_eq!(r, Some((s("2010"), s("2012"))));
         // A month before the year's own digits stays a month.
-        let r = with_document(&texts, || find_range("2019-06").map(|r| (r.start, r.end)));
+        let r = with_document(texts, || find_range("2019-06").map(|r| (r.start, r.end)));
         assert_eq!(r, Some((s("2019-06"), None)));
     }
 

@@ -51,13 +51,13 @@ impl Found {
 /// Turns a document into a résumé.
 pub fn extract(doc: &Doc) -> (Resume, Vec<Warning>) {
     let all = lines::lines(doc);
-    let texts: Vec<&str> = all.iter().map(|l| l.text.as_str()).collect();
-    dates::with_document(&texts, || extract_lines(&all))
+    let texts: Vec<String> = all.iter().map(|l| l.text.clone()).collect();
+    dates::with_document(texts.iter().map(String::as_str), || extract_lines(all))
 }
 
-fn extract_lines(all: &[lines::Line]) -> (Resume, Vec<Warning>) {
+fn extract_lines(all: Vec<lines::Line>) -> (Resume, Vec<Warning>) {
     let mut found = Found::default();
-    let all = personal::drop_birth_dates(all.to_vec(), &mut found);
+    let all = personal::drop_birth_dates(all, &mut found);
     let name = basics::find_name(&all);
     found.person = name.as_ref().map(|n| n.text.clone());
     let chunks = sections::segment(&all, name.as_ref().map(|n| n.text.as_str()), &mut found);

@@ -1,7 +1,7 @@
 //! Month names in the languages résumés are written in, full and abbreviated, as data: the
-//! date grammar ([`super::dates`]) builds its pattern from this table and reads the month
-//! number back from it. Matching is case-insensitive; a dot after an abbreviation is allowed
-//! by the grammar. Adding a language is adding its row.
+//! date grammar ([`super::dates`]) lets any word stand for a month and checks it here.
+//! Matching is case-insensitive; a dot after an abbreviation is allowed by the grammar. Adding
+//! a language is adding its row.
 
 /// (language, the twelve months: each a list of spellings).
 pub const MONTHS: &[(&str, [&[&str]; 12])] = &[
@@ -160,18 +160,6 @@ pub const MONTHS: &[(&str, [&[&str]; 12])] = &[
     ),
 ];
 
-/// Every spelling as one regular-expression alternation, longest first (so "sept" wins
-/// over "sep" and "março" over "mar").
-pub fn alternation() -> String {
-    let mut all: Vec<&str> = MONTHS
-        .iter()
-        .flat_map(|(_, months)| months.iter().flat_map(|m| m.iter().copied()))
-        .collect();
-    all.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
-    all.dedup();
-    format!("(?:{})", all.join("|"))
-}
-
 /// The month (1–12) a word names, in any language of the table.
 pub fn number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
@@ -209,6 +197,5 @@ mod tests {
             assert_eq!(number(w), Some(n), "{w}");
         }
         assert_eq!(number("monday"), None);
-        assert!(alternation().starts_with("(?:października|"));
     }
 }
