@@ -38,6 +38,8 @@ pub struct Settings {
     pub write: WriteOptions,
     /// What one input may hold.
     pub limits: crate::Limits,
+    /// Read PDF and DOCX from their text even when they carry their JSON Resume.
+    pub ignore_embedded: bool,
 }
 
 /// What happened to one input (the `--report` format, stable).
@@ -226,7 +228,11 @@ fn convert_one(job: &Job, s: &Settings) -> InputReport {
         let bytes = crate::read_input_limited(&path, s.limits.input)?;
         let format = crate::detect_format(&path, &bytes, s.from)?;
         r.format = Some(format.name().to_string());
-        let reading = crate::read_resume_with(&bytes, format, &path, &s.limits)?;
+        let opts = crate::ReadOptions {
+            limits: s.limits,
+            ignore_embedded: s.ignore_embedded,
+        };
+        let reading = crate::read_resume_opts(&bytes, format, &path, &opts)?;
         r.warnings.extend(reading.warnings);
         for (to, out) in &job.outputs {
             if output::same_file(&job.input, out) {

@@ -71,6 +71,14 @@ pub struct Cli {
     #[arg(short = 'v', long = "warnings")]
     pub warnings: bool,
 
+    /// Read a PDF or DOCX from its visible text even when it carries its JSON Resume
+    #[arg(long)]
+    pub ignore_embedded: bool,
+
+    /// Write PDF and DOCX without the embedded JSON Resume (the text alone)
+    #[arg(long)]
+    pub no_embed: bool,
+
     /// Paper size for DOCX and PDF output
     #[arg(long, value_enum, default_value_t = resumeconv::write::docx::Paper::A4)]
     pub paper: resumeconv::write::docx::Paper,
@@ -122,6 +130,22 @@ fn parse_size(s: &str) -> Result<u64, String> {
 }
 
 impl Cli {
+    /// How inputs are read.
+    pub fn read_options(&self) -> resumeconv::ReadOptions {
+        resumeconv::ReadOptions {
+            limits: self.limits(),
+            ignore_embedded: self.ignore_embedded,
+        }
+    }
+
+    /// How outputs are written.
+    pub fn write_options(&self) -> resumeconv::WriteOptions {
+        resumeconv::WriteOptions {
+            paper: self.paper,
+            no_embed: self.no_embed,
+        }
+    }
+
     /// The input limits the `--max-*` flags set.
     pub fn limits(&self) -> resumeconv::Limits {
         resumeconv::Limits {

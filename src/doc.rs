@@ -11,6 +11,8 @@
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Doc {
     pub blocks: Vec<Block>,
+    /// The JSON Resume the file carries beside its text (our own PDF and DOCX files).
+    pub embedded: Option<crate::embed::Embedded>,
 }
 
 /// What kind of block a [`Block`] is.

@@ -23,6 +23,7 @@
 
 pub mod batch;
 pub mod doc;
+pub mod embed;
 pub mod error;
 pub mod extract;
 pub mod format;
@@ -51,6 +52,17 @@ pub const STDIN_NAME: &str = "<stdin>";
 pub struct Reading {
     pub resume: Resume,
     pub warnings: Vec<Warning>,
+    /// True when the résumé is the JSON Resume the file carried ([`embed`]), not a reading of
+    /// its text.
+    pub from_embedded: bool,
+}
+
+/// How inputs are read.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    pub limits: Limits,
+    /// Read the visible text even when the file carries its JSON Resume (`--ignore-embedded`).
+    pub ignore_embedded: bool,
 }
 
 /// The largest input read by default (20 MB); `--max-input-size` raises it.
@@ -177,6 +189,21 @@ pub fn read_resume_with(
     name: &str,
     limits: &Limits,
 ) -> Result<Reading, Error> {
+    let opts = ReadOptions {
+        limits: *limits,
+        ignore_embedded: false,
+    };
+    read_resume_opts(bytes, format, name, &opts)
+}
+
+/// Reads one document of a known format into a résumé, as `opts` say.
+pub fn read_resume_opts(
+    bytes: &[u8],
+    format: Format,
+    name: &str,
+    opts: &ReadOptions,
+) -> Result<Reading, Error> {
+    let limits = &opts.limits;
     format.require_read()?;
     if bytes.is_empty() {
         return Err(Error::Unreadable {
@@ -196,7 +223,11 @@ pub fn read_resume_with(
             if resume == Resume::default() {
                 return Err(Error::NoContent { file: name.into() });
             }
-            Ok(Reading { resume, warnings })
+            Ok(Reading {
+                resume,
+                warnings,
+                from_embedded: false,
+            })
         }
         Format::Markdown | Format::Text => {
             let (text, decode_warning) = read::decode::decode(bytes, name)?;
@@ -214,23 +245,59 @@ pub fn read_resume_with(
                 return Err(Error::NoContent { file: name.into() });
             }
             warnings.splice(0..0, decode_warning);
-            Ok(Reading { resume, warnings })
+            Ok(Reading {
+                resume,
+                warnings,
+                from_embedded: false,
+            })
         }
-        Format::Pdf => {
-            let doc = read::pdf::read(bytes, name, limits)?;
-            let (resume, warnings) = extract::extract(&doc);
+        Format::Pdf | Format::Docx => {
+            let doc = if format == Format::Pdf {
+                read::pdf::read(bytes, name, limits)?
+            } else {
+                read::docx::read(bytes, name, limits)?
+            };
+            let mut note = None;
+            if let (Some(e), false) = (&doc.embedded, opts.ignore_embedded) {
+                if embed::fingerprint(&doc) != e.fingerprint {
+                    note = Some(Warning::new(
+                        None,
+                        "the JSON Resume embedded in this file is out of date (its text was \
+                         edited since it was written): read from the text instead",
+                    ));
+                } else {
+                    match read::json::parse_value(e.json.as_bytes(), name)
+                        .and_then(|v| read::json::to_resume(v, name))
+                    {
+                        Ok(resume) => {
+                            return Ok(Reading {
+                                resume,
+                                warnings: Vec::new(),
+                                from_embedded: true,
+                            });
+                        }
+                        Err(err) => {
+                            note = Some(Warning::new(
+                                None,
+                                format!(
+                                    "the JSON Resume embedded in this file is damaged ({err}): \
+                                     read from the text instead"
+                                ),
+                            ))
+                        }
+                    }
+                }
+            }
+            let (resume, mut warnings) = extract::extract(&doc);
             if resume == Resume::default() {
                 return Err(Error::NoContent { file: name.into() });
             }
-            Ok(Reading { resume, warnings })
-        }
-        Format::Docx => {
-            let doc = read::docx::read(bytes, name, limits)?;
-            let (resume, warnings) = extract::extract(&doc);
-            if resume == Resume::default() {
-                return Err(Error::NoContent { file: name.into() });
-            }
-            Ok(Reading { resume, warnings })
+            warnings.splice(0..0, note);
+            Ok(Reading {
+                resume,
+                warnings,
+                from_embedded: false,
+            })
         }
         _ => Err(Error::NotSupported {
             name: format.name(),
@@ -244,6 +311,8 @@ pub fn read_resume_with(
 pub struct WriteOptions {
     /// Paper size for paged formats (DOCX, PDF).
     pub paper: write::docx::Paper,
+    /// Write PDF and DOCX without the embedded JSON Resume (`--no-embed`).
+    pub no_embed: bool,
 }
 
 /// The time stamped into documents: `SOURCE_DATE_EPOCH` when set (reproducible builds),
@@ -313,6 +382,7 @@ pub fn render_full(
             out.extend_from_slice(write::markdown::to_string(&present::present(resume)).as_bytes())
         }
         Format::Docx => {
+            let doc = present::present(resume);
             let name = resume.basics.as_ref().and_then(|b| b.name.clone());
             let docx_opts = write::docx::Options {
                 paper: opts.paper,
@@ -322,10 +392,12 @@ pub fn render_full(
                 }),
                 author: name,
                 date: document_date(),
+                embed: embedded(resume, &doc, opts)?,
             };
-            out = write::docx::write(&present::present(resume), &docx_opts)?;
+            out = write::docx::write(&doc, &docx_opts)?;
         }
         Format::Pdf => {
+            let doc = present::present(resume);
             let name = resume.basics.as_ref().and_then(|b| b.name.clone());
             let keywords = resume
                 .skills
@@ -348,8 +420,9 @@ pub fn render_full(
                     .or(Some("Résumé".into())),
                 keywords,
                 epoch: source_date_epoch(),
+                embed: embedded(resume, &doc, opts)?,
             };
-            let (bytes, w) = write::pdf::write(&present::present(resume), &pdf_opts)?;
+            let (bytes, w) = write::pdf::write(&doc, &pdf_opts)?;
             out = bytes;
             warnings = w;
         }
@@ -361,6 +434,27 @@ pub fn render_full(
         }
     }
     Ok((out, warnings))
+}
+
+/// The JSON Resume and the fingerprint of the document's text, to carry inside a PDF or DOCX
+/// (none under `--no-embed`).
+fn embedded(
+    resume: &Resume,
+    doc: &doc::Doc,
+    opts: &WriteOptions,
+) -> Result<Option<embed::Embedded>, Error> {
+    if opts.no_embed {
+        return Ok(None);
+    }
+    let mut json = Vec::new();
+    write::json::write(resume, &mut json).map_err(|source| Error::Write {
+        path: "<memory>".into(),
+        source,
+    })?;
+    Ok(Some(embed::Embedded {
+        json: String::from_utf8_lossy(&json).into_owned(),
+        fingerprint: embed::fingerprint(doc),
+    }))
 }
 
 #[cfg(test)]

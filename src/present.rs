@@ -195,6 +195,37 @@ pub fn location_text(l: &Location) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
+/// The place on the contact line: as people write it ("2712 Broadway St, CA 94115 San
+/// Francisco, California, US") when that reads back as the same parts, else each part
+/// labelled ("Address: Flat B, Rose Lane · City: Leeds"), so the reader never has to guess
+/// which part a name is.
+fn location_groups(l: &Location) -> Vec<String> {
+    use crate::extract::basics::{self, PlacePart};
+    let Some(text) = location_text(l) else {
+        return Vec::new();
+    };
+    let bare = Location {
+        extra: Default::default(),
+        ..l.clone()
+    };
+    if basics::is_contact_place(&text) && basics::parse_location(&text).as_ref() == Some(&bare) {
+        return vec![text];
+    }
+    [
+        (PlacePart::Address, &l.address),
+        (PlacePart::Postal, &l.postal_code),
+        (PlacePart::City, &l.city),
+        (PlacePart::Region, &l.region),
+        (PlacePart::Country, &l.country_code),
+    ]
+    .into_iter()
+    .filter_map(|(part, v)| {
+        let v = v.as_deref()?.trim();
+        (!v.is_empty()).then(|| format!("{}: {v}", basics::place_label(part)))
+    })
+    .collect()
+}
+
 fn contact_line(b: &Basics) -> Vec<Span> {
     let mut groups: Vec<Vec<Span>> = Vec::new();
     if let Some(e) = &b.email {
@@ -206,8 +237,8 @@ fn contact_line(b: &Basics) -> Vec<Span> {
     if let Some(u) = &b.url {
         groups.push(vec![link(u, u)]);
     }
-    if let Some(l) = b.location.as_ref().and_then(location_text) {
-        groups.push(vec![plain(&l)]);
+    if let Some(l) = &b.location {
+        groups.extend(location_groups(l).into_iter().map(|t| vec![plain(&t)]));
     }
     for p in b.profiles.iter().flatten() {
         let name = match (&p.network, &p.username) {
@@ -221,9 +252,7 @@ fn contact_line(b: &Basics) -> Vec<Span> {
             None => vec![plain(&name)],
         });
     }
-    if let Some(i) = &b.image {
-        groups.push(vec![plain("Photo: "), link(i, i)]);
-    }
+    // A photo's address (`basics.image`) is not printed: it travels in the embedded data.
     joined(groups)
 }
 
@@ -296,6 +325,10 @@ pub fn present(r: &Resume) -> Doc {
             let dates = date_range(p.start_date.as_deref(), p.end_date.as_deref());
             o.entry(p.name.as_deref(), None, dates);
             o.push(Kind::Paragraph, joined(vec![url_spans(p.url.as_deref())]));
+            // The description first, under the heading: after labelled lines a short plain
+            // line reads as the next project's name.
+            o.paragraphs(p.description.as_deref());
+            o.bullets(p.highlights.as_deref());
             o.labelled("Roles", p.roles.as_deref());
             if let Some(e) = &p.entity {
                 o.push(Kind::Paragraph, vec![plain(&format!("Entity: {e}"))]);
@@ -303,8 +336,6 @@ pub fn present(r: &Resume) -> Doc {
             if let Some(t) = &p.kind {
                 o.push(Kind::Paragraph, vec![plain(&format!("Type: {t}"))]);
             }
-            o.paragraphs(p.description.as_deref());
-            o.bullets(p.highlights.as_deref());
             o.labelled("Keywords", p.keywords.as_deref());
         }
     }

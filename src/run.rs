@@ -166,9 +166,15 @@ fn convert(cli: &Cli) -> Result<u8, Error> {
             );
         }
     }
-    let reading = resumeconv::read_resume_with(&bytes, from, shown, &cli.limits())?;
+    let reading = resumeconv::read_resume_opts(&bytes, from, shown, &cli.read_options())?;
+    if reading.from_embedded && cli.warnings {
+        eprintln!(
+            "resumeconv: {shown}: read the JSON Resume embedded in the file (its text is \
+             unchanged since it was written; --ignore-embedded reads the text)"
+        );
+    }
     report_warnings(shown, &reading.warnings, cli);
-    let opts = resumeconv::WriteOptions { paper: cli.paper };
+    let opts = cli.write_options();
     let (rendered, written_warnings) = resumeconv::render_full(&reading.resume, to, &opts)?;
     report_warnings(shown, &written_warnings, cli);
     if cli.strict && !(reading.warnings.is_empty() && written_warnings.is_empty()) {
@@ -274,8 +280,9 @@ fn batch(cli: &Cli) -> u8 {
         strict: cli.strict,
         check: cli.check,
         shard: cli.shard,
-        write: resumeconv::WriteOptions { paper: cli.paper },
+        write: cli.write_options(),
         limits: cli.limits(),
+        ignore_embedded: cli.ignore_embedded,
     };
     let terminal = std::io::stderr().is_terminal() && !cli.quiet;
     let bar = terminal.then(|| {

@@ -321,6 +321,26 @@ pub fn fill(
                 }
             }
         }
+        // A place among the contact details ("… · 2712 Broadway St, San Francisco, CA 94115 ·
+        // …"): a piece that has the shape of a postal address or of a known place.
+        // "City: Leeds · Country: GB": the parts of a place, each labelled, as forms and
+        // Europass-style CVs print them.
+        if location.is_none() {
+            let pieces: Vec<&str> = rest.split(" · ").flat_map(|x| x.split(" | ")).collect();
+            if let Some(labelled) = labelled_place(&pieces) {
+                location = Some(labelled);
+                used_lines.insert(l.line);
+            } else if pieces.len() >= 2 {
+                if let Some(p) = pieces
+                    .iter()
+                    .map(|p| p.trim())
+                    .find(|p| is_contact_place(p))
+                {
+                    location = parse_location(p);
+                    used_lines.insert(l.line);
+                }
+            }
+        }
         // "address - Mytown, Mycountry", "Location: Bristol, UK"
         let label = crate::static_re!(
             r"(?i)^(?:address|adresse|location|based in|lives in|city)\s*[:\-–]\s*(.+)$"
@@ -589,7 +609,8 @@ fn looks_like_address(s: &str) -> bool {
     let postal = pieces.iter().any(|p| {
         crate::static_re!(r"^[0-9][[0-9] -]{1,8}[0-9]\s+\p{Lu}|^[A-Z]{2}\s+[0-9]{5}").is_match(p)
     });
-    (country && pieces.len() >= 2) || postal
+    let street = pieces.first().is_some_and(|p| is_street(p));
+    (country && pieces.len() >= 2) || postal || street
 }
 
 /// "Label: value" with a short label.
@@ -603,6 +624,110 @@ fn labelled_value(text: &str) -> Option<(&str, &str)> {
             .chars()
             .all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
     (short && !value.is_empty() && !value.starts_with("//")).then_some((label, value))
+}
+
+/// The labels of a place's parts, in the languages of the lexicon, and which part each names.
+const PLACE_LABELS: &[(&str, PlacePart)] = &[
+    // "Address:" labels a whole postal address (read by `parse_location`); these label the
+    // street line alone.
+    ("street", PlacePart::Address),
+    ("street address", PlacePart::Address),
+    ("straße", PlacePart::Address),
+    ("strasse", PlacePart::Address),
+    ("rue", PlacePart::Address),
+    ("calle", PlacePart::Address),
+    ("rua", PlacePart::Address),
+    ("via", PlacePart::Address),
+    ("postal code", PlacePart::Postal),
+    ("postcode", PlacePart::Postal),
+    ("zip", PlacePart::Postal),
+    ("zip code", PlacePart::Postal),
+    ("plz", PlacePart::Postal),
+    ("code postal", PlacePart::Postal),
+    ("código postal", PlacePart::Postal),
+    ("cap", PlacePart::Postal),
+    ("city", PlacePart::City),
+    ("town", PlacePart::City),
+    ("ort", PlacePart::City),
+    ("stadt", PlacePart::City),
+    ("ville", PlacePart::City),
+    ("ciudad", PlacePart::City),
+    ("cidade", PlacePart::City),
+    ("città", PlacePart::City),
+    ("region", PlacePart::Region),
+    ("state", PlacePart::Region),
+    ("province", PlacePart::Region),
+    ("county", PlacePart::Region),
+    ("bundesland", PlacePart::Region),
+    ("région", PlacePart::Region),
+    ("country", PlacePart::Country),
+    ("land", PlacePart::Country),
+    ("pays", PlacePart::Country),
+    ("país", PlacePart::Country),
+    ("paese", PlacePart::Country),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlacePart {
+    Address,
+    Postal,
+    City,
+    Region,
+    Country,
+}
+
+/// The label a place's part is printed with when it is printed labelled.
+pub fn place_label(part: PlacePart) -> &'static str {
+    match part {
+        PlacePart::Address => "Street",
+        PlacePart::Postal => "Postal code",
+        PlacePart::City => "City",
+        PlacePart::Region => "Region",
+        PlacePart::Country => "Country",
+    }
+}
+
+/// A place whose parts are labelled ("City: Leeds · Country: GB"), when at least one piece
+/// is a labelled part; a country by name becomes its code.
+pub fn labelled_place(pieces: &[&str]) -> Option<Location> {
+    let mut loc = Location::default();
+    let mut any = false;
+    for piece in pieces {
+        let Some((label, value)) = piece.split_once(':') else {
+            continue;
+        };
+        let (label, value) = (label.trim().to_lowercase(), value.trim());
+        let Some((_, part)) = PLACE_LABELS.iter().find(|(l, _)| *l == label) else {
+            continue;
+        };
+        if value.is_empty() {
+            continue;
+        }
+        any = true;
+        let v = Some(value.to_string());
+        match part {
+            PlacePart::Address => loc.address = v,
+            PlacePart::Postal => loc.postal_code = v,
+            PlacePart::City => loc.city = v,
+            PlacePart::Region => loc.region = v,
+            PlacePart::Country => {
+                loc.country_code = lexicon::COUNTRIES
+                    .iter()
+                    .find(|(n, _)| n.eq_ignore_ascii_case(value))
+                    .map(|(_, c)| c.to_string())
+                    .or(v)
+            }
+        }
+    }
+    any.then_some(loc)
+}
+
+/// A piece of a contact line that is a place: the shape of a postal address (a postal code,
+/// a country last), a known region, or a place the lexicon knows ("Austin, TX").
+pub fn is_contact_place(p: &str) -> bool {
+    contact::find(p).is_empty()
+        && !p.contains(':')
+        && (super::entries::is_location(p) || is_region(p) || looks_like_address(p))
 }
 
 fn is_photo_label(label: &str) -> bool {
@@ -668,9 +793,17 @@ pub fn parse_location(s: &str) -> Option<Location> {
         loc.postal_code = c.get(2).map(|m| m.as_str().to_string());
         p.pop();
     }
-    // "211 43 Malmö": a postal code before the city; what comes before is the street.
-    let postal_city = crate::static_re!(r"^([0-9][[0-9] -]{1,8}[0-9])\s+(\p{Lu}[\p{L} .'-]*)$");
-    if let Some(i) = p.iter().rposition(|x| postal_city.is_match(x)) {
+    // "211 43 Malmö", "SW1A 1AA London", "1012 AB Amsterdam", "CA 94115 San Francisco": a
+    // postal code before the city (one or two groups, at least one with a digit, or a state's
+    // letters before the number); what comes before is the street. A part with a street word
+    // ("12 Rose Lane", "Rua Augusta 10") is the street, whatever its numbers.
+    let postal_city = crate::static_re!(
+        r"^((?:[A-Z]{1,3}\s+)?[0-9A-Z]*[0-9][0-9A-Z-]*(?:\s+[0-9A-Z]*[0-9][0-9A-Z]*|\s+[A-Z]{2})?)\s+(\p{Lu}[\p{L} .'-]*)$"
+    );
+    if let Some(i) = p
+        .iter()
+        .rposition(|x| postal_city.is_match(x) && !is_street(x))
+    {
         let (before, from) = p.split_at(i);
         if let Some((this, after)) = from.split_first() {
             if let Some(c) = postal_city.captures(this) {
@@ -689,7 +822,7 @@ pub fn parse_location(s: &str) -> Option<Location> {
     match p.as_slice() {
         [] => {}
         [city] => loc.city = Some(city.clone()),
-        [address, city] if loc.region.is_some() => {
+        [address, city] if loc.region.is_some() || is_street(address) => {
             loc.address = Some(address.clone());
             loc.city = Some(city.clone());
         }
@@ -704,6 +837,100 @@ pub fn parse_location(s: &str) -> Option<Location> {
         }
     }
     (loc != Location::default()).then_some(loc)
+}
+
+/// Words that name a street, in the languages of the lexicon (whole words, any case).
+const STREET_WORDS: &[&str] = &[
+    "st",
+    "st.",
+    "street",
+    "rd",
+    "rd.",
+    "road",
+    "ave",
+    "ave.",
+    "avenue",
+    "lane",
+    "ln",
+    "blvd",
+    "boulevard",
+    "way",
+    "drive",
+    "dr.",
+    "court",
+    "ct",
+    "place",
+    "pl.",
+    "square",
+    "sq",
+    "terrace",
+    "row",
+    "close",
+    "crescent",
+    "highway",
+    "hwy",
+    "parkway",
+    "flat",
+    "apt",
+    "apt.",
+    "suite",
+    "unit",
+    "floor",
+    "rue",
+    "allée",
+    "chemin",
+    "impasse",
+    "quai",
+    "calle",
+    "avenida",
+    "av.",
+    "paseo",
+    "plaza",
+    "rua",
+    "travessa",
+    "largo",
+    "praça",
+    "via",
+    "viale",
+    "piazza",
+    "corso",
+    "vicolo",
+    "str.",
+    "straße",
+    "strasse",
+    "weg",
+    "gasse",
+    "platz",
+    "allee",
+    "ring",
+    "straat",
+    "laan",
+    "plein",
+    "gracht",
+    "ulica",
+    "ul.",
+    "gatan",
+    "vägen",
+    "gade",
+    "vej",
+    "veien",
+];
+
+/// Endings of one-word street names ("Hauptstraße", "Kungsgatan", "Keizersgracht").
+const STREET_ENDINGS: &[&str] = &[
+    "straße", "strasse", "str.", "weg", "gasse", "platz", "allee", "gatan", "vägen", "gata",
+    "gade", "vej", "veien", "straat", "laan", "gracht", "plein",
+];
+
+/// A street address: a street word among its words, or a street-name ending.
+fn is_street(s: &str) -> bool {
+    // "St" first is a saint ("St Albans", "St. Louis"), not a street.
+    s.split_whitespace().enumerate().any(|(i, w)| {
+        let w = w.trim_matches(',').to_lowercase();
+        let saint = i == 0 && (w == "st" || w == "st.");
+        !saint
+            && (STREET_WORDS.contains(&w.as_str()) || STREET_ENDINGS.iter().any(|e| w.ends_with(e)))
+    })
 }
 
 /// "I am a Bristol, UK based Principal Engineer" → "Principal Engineer".

@@ -33,8 +33,10 @@ pub fn find(text: &str) -> Vec<(std::ops::Range<usize>, Item)> {
             out.push((all.range(), Item::Email(addr.as_str().to_string())));
         }
     }
+    // A web address may hold balanced parentheses ("…/wiki/Silicon_Valley_(TV_series)"), as
+    // in Wikipedia's addresses; a parenthesis around it is not part of it.
     let url = crate::static_re!(
-        r"(?i)(?:(?-u:\b)(?P<label>[a-z][a-z ]{1,12}):\s*)?(?P<url>(?-u:\b)(?:https?://|www\.)[^\s<>()\[\]]+|(?-u:\b)[\p{L}0-9][\p{L}0-9-]*(?:\.[\p{L}0-9-]+)*\.(?:com|org|net|io|dev|me|co|app|ai|info|biz|blog|page|site|tech|xyz|us|uk|de|fr|es|it|nl|se|no|dk|fi|pl|ch|at|be|ca|au|nz|in|jp|cn|br|eu|edu|gov|ly|sh|cc|tv|gg|id|social)(?-u:\b)(?:/[^\s<>()\[\]]*)?)"
+        r"(?i)(?:(?-u:\b)(?P<label>[a-z][a-z ]{1,12}):\s*)?(?P<url>(?-u:\b)(?:https?://|www\.)(?:[^\s<>()\[\]]|\([^\s<>()\[\]]*\))+|(?-u:\b)[\p{L}0-9][\p{L}0-9-]*(?:\.[\p{L}0-9-]+)*\.(?:com|org|net|io|dev|me|co|app|ai|info|biz|blog|page|site|tech|xyz|us|uk|de|fr|es|it|nl|se|no|dk|fi|pl|ch|at|be|ca|au|nz|in|jp|cn|br|eu|edu|gov|ly|sh|cc|tv|gg|id|social)(?-u:\b)(?:/(?:[^\s<>()\[\]]|\([^\s<>()\[\]]*\))*)?)"
     );
     let email_ranges: Vec<Range<usize>> = out.iter().map(|(r, _)| r.clone()).collect();
     // A match test first: most lines hold no address, and captures cost more.

@@ -173,7 +173,26 @@ pub fn read(bytes: &[u8], file: &str, limits: &Limits) -> Result<Doc, Error> {
     for (i, b) in doc.blocks.iter_mut().enumerate() {
         b.line = i + 1;
     }
+    doc.embedded = embedded(bytes);
     Ok(doc)
+}
+
+/// The JSON Resume a DOCX written by this tool carries in a custom XML part (see
+/// [`crate::embed`]); other custom XML parts (SharePoint properties, bibliographies) are not
+/// ours and are skipped. The archive's sizes were checked before.
+fn embedded(bytes: &[u8]) -> Option<crate::embed::Embedded> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    let mut names: Vec<String> = zip
+        .file_names()
+        .filter(|n| n.starts_with("customXml/item") && !n.contains("Props") && n.ends_with(".xml"))
+        .map(str::to_string)
+        .collect();
+    names.sort();
+    names.into_iter().find_map(|name| {
+        let mut xml = String::new();
+        zip.by_name(&name).ok()?.read_to_string(&mut xml).ok()?;
+        crate::embed::from_custom_xml(&xml)
+    })
 }
 
 /// The paragraphs of the page headers (or footers) once each: some templates set the name,

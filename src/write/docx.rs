@@ -44,6 +44,8 @@ pub struct Options {
     pub author: Option<String>,
     /// Creation and modification time, ISO 8601 (`SOURCE_DATE_EPOCH` when set).
     pub date: String,
+    /// The JSON Resume to carry in a custom XML part ([`crate::embed`]), if any.
+    pub embed: Option<crate::embed::Embedded>,
 }
 
 const MARGIN_SIDE: i32 = 1134; // 2 cm
@@ -270,6 +272,78 @@ pub fn write(doc: &Doc, opts: &Options) -> Result<Vec<u8>, Error> {
     finish(packed.into_inner(), opts)
 }
 
+/// Adds the custom XML part that carries the JSON Resume (ECMA-376 Part 1 §22.5): the item,
+/// its properties part with an item id derived from the fingerprint (so the bytes are the same
+/// every time), the item's relationship to its properties, the document's relationship to the
+/// item, and the properties part's content type. (docx-rs's own `add_custom_item` re-parses
+/// the XML and writes text unescaped, which JSON cannot survive.)
+fn add_custom_xml(entries: &mut Vec<(String, Vec<u8>)>, e: &crate::embed::Embedded) {
+    let mut guid = String::from("{");
+    let digits = e
+        .fingerprint
+        .trim_start_matches("sha256:")
+        .chars()
+        .chain(std::iter::repeat('0'))
+        .take(32);
+    for (i, c) in digits.enumerate() {
+        if matches!(i, 8 | 12 | 16 | 20) {
+            guid.push('-');
+        }
+        guid.push(c.to_ascii_uppercase());
+    }
+    guid.push('}');
+    let props = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n\
+         <ds:datastoreItem ds:itemID=\"{guid}\" \
+         xmlns:ds=\"http://schemas.openxmlformats.org/officeDocument/2006/customXml\">\
+         <ds:schemaRefs><ds:schemaRef ds:uri=\"{}\"/></ds:schemaRefs></ds:datastoreItem>",
+        crate::embed::NAMESPACE
+    );
+    let item_rels = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+        <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+        <Relationship Id=\"rId1\" \
+        Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps\" \
+        Target=\"itemProps1.xml\"/></Relationships>";
+    for (name, data) in entries.iter_mut() {
+        let xml = String::from_utf8_lossy(data).to_string();
+        if name == "word/_rels/document.xml.rels" {
+            *data = xml
+                .replace(
+                    "</Relationships>",
+                    "<Relationship Id=\"rIdResumeData\" \
+                     Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml\" \
+                     Target=\"../customXml/item1.xml\"/></Relationships>",
+                )
+                .into_bytes();
+        }
+        if name == "[Content_Types].xml" {
+            let mut xml = xml;
+            if !xml.contains("Extension=\"xml\"") {
+                xml = xml.replace(
+                    "</Types>",
+                    "<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>",
+                );
+            }
+            *data = xml
+                .replace(
+                    "</Types>",
+                    "<Override PartName=\"/customXml/itemProps1.xml\" \
+                     ContentType=\"application/vnd.openxmlformats-officedocument.customXmlProperties+xml\"/></Types>",
+                )
+                .into_bytes();
+        }
+    }
+    entries.push((
+        "customXml/item1.xml".into(),
+        crate::embed::to_custom_xml(e).into_bytes(),
+    ));
+    entries.push(("customXml/itemProps1.xml".into(), props.into_bytes()));
+    entries.push((
+        "customXml/_rels/item1.xml.rels".into(),
+        item_rels.as_bytes().to_vec(),
+    ));
+}
+
 /// docx-rs lists hyperlink relationships in hash order; sorted by id they come out the same
 /// every time.
 fn sorted_relationships(xml: &str) -> String {
@@ -398,6 +472,9 @@ fn finish(bytes: Vec<u8>, opts: &Options) -> Result<Vec<u8>, Error> {
             }
             *data = xml.into_bytes();
         }
+    }
+    if let Some(e) = &opts.embed {
+        add_custom_xml(&mut entries, e);
     }
     for (name, data) in entries {
         out.start_file(name, options).map_err(|e| err(&e))?;

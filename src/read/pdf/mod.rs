@@ -20,6 +20,7 @@ use crate::limits::Limits;
 use lopdf::Document;
 use std::collections::HashMap;
 
+mod attached;
 mod content;
 use content::{Matrix, page_runs};
 
@@ -200,7 +201,9 @@ pub fn read(bytes: &[u8], file: &str, limits: &Limits) -> Result<Doc, Error> {
         ));
     }
     underline(&mut runs, &rules);
-    Ok(build_doc(runs, &markers, &page_heights))
+    let mut read = build_doc(runs, &markers, &page_heights);
+    read.embedded = attached::embedded(&doc);
+    Ok(read)
 }
 
 /// A date range wrapped in a margin column ("Déc. 2023—" over "Aujourd'hui", as moderncv

@@ -30,6 +30,8 @@ pub struct Options {
     pub keywords: Vec<String>,
     /// Seconds since 1970 for the creation date (`SOURCE_DATE_EPOCH`, else 0).
     pub epoch: i64,
+    /// The JSON Resume to carry as an associated file ([`crate::embed`]), if any.
+    pub embed: Option<crate::embed::Embedded>,
 }
 
 type Rgb3 = [f32; 3];
@@ -432,6 +434,72 @@ fn layout<'m>(doc: &Doc, m: &'m Metrics, paper: Paper) -> Layout<'m> {
 }
 
 /// Deflates every uncompressed stream at the default level and serialises the document.
+/// Attaches the JSON Resume as an embedded file: listed in the catalog's `/Names
+/// /EmbeddedFiles` tree (what viewers show as attachments) and as a document-level associated
+/// file with the relationship `/Data` (PDF 2.0 §14.13), the file specification holding the
+/// text's fingerprint ([`crate::embed`]).
+fn attach(doc: &mut lopdf::Document, e: &crate::embed::Embedded, epoch: i64) -> Option<()> {
+    use lopdf::{Dictionary, Object, Stream, StringFormat};
+    let date = crate::iso_datetime(epoch);
+    // D:YYYYMMDDHHmmSSZ
+    let pdf_date: String = format!(
+        "D:{}Z",
+        date.chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>()
+    );
+    let mut params = Dictionary::new();
+    params.set("Size", Object::Integer(i64::try_from(e.json.len()).ok()?));
+    params.set(
+        "ModDate",
+        Object::String(pdf_date.into_bytes(), StringFormat::Literal),
+    );
+    let mut file_dict = Dictionary::new();
+    file_dict.set("Type", Object::Name(b"EmbeddedFile".to_vec()));
+    file_dict.set("Subtype", Object::Name(b"application/json".to_vec()));
+    file_dict.set("Params", Object::Dictionary(params));
+    let file_id = doc.add_object(Stream::new(file_dict, e.json.as_bytes().to_vec()));
+    let mut ef = Dictionary::new();
+    ef.set("F", Object::Reference(file_id));
+    ef.set("UF", Object::Reference(file_id));
+    let name = || {
+        Object::String(
+            crate::embed::FILE_NAME.as_bytes().to_vec(),
+            StringFormat::Literal,
+        )
+    };
+    let mut spec = Dictionary::new();
+    spec.set("Type", Object::Name(b"Filespec".to_vec()));
+    spec.set("F", name());
+    spec.set("UF", name());
+    spec.set(
+        "Desc",
+        Object::String(
+            b"The JSON Resume this document was made from".to_vec(),
+            StringFormat::Literal,
+        ),
+    );
+    spec.set("AFRelationship", Object::Name(b"Data".to_vec()));
+    spec.set("EF", Object::Dictionary(ef));
+    spec.set(
+        crate::embed::PDF_KEY,
+        Object::String(e.fingerprint.as_bytes().to_vec(), StringFormat::Literal),
+    );
+    let spec_id = doc.add_object(spec);
+    let mut tree = Dictionary::new();
+    tree.set(
+        "Names",
+        Object::Array(vec![name(), Object::Reference(spec_id)]),
+    );
+    let mut names = Dictionary::new();
+    names.set("EmbeddedFiles", Object::Dictionary(tree));
+    let root = doc.trailer.get(b"Root").ok()?.as_reference().ok()?;
+    let catalog = doc.get_object_mut(root).ok()?.as_dict_mut().ok()?;
+    catalog.set("Names", Object::Dictionary(names));
+    catalog.set("AF", Object::Array(vec![Object::Reference(spec_id)]));
+    Some(())
+}
+
 fn compress_streams(mut doc: lopdf::Document) -> Option<Vec<u8>> {
     use std::io::Write;
     for object in doc.objects.values_mut() {
@@ -669,8 +737,12 @@ pub fn write(doc: &Doc, opts: &Options) -> Result<(Vec<u8>, Vec<Warning>), Error
     let mut save_warnings = Vec::new();
     // printpdf's document object model, compressed and written here: no round trip through
     // bytes.
-    let mut bytes = compress_streams(pdf.to_lopdf_document(&save, &mut save_warnings))
-        .ok_or_else(|| err("the PDF could not be serialised"))?;
+    let mut lo = pdf.to_lopdf_document(&save, &mut save_warnings);
+    if let Some(e) = &opts.embed {
+        attach(&mut lo, e, opts.epoch)
+            .ok_or_else(|| err("the résumé data could not be attached"))?;
+    }
+    let mut bytes = compress_streams(lo).ok_or_else(|| err("the PDF could not be serialised"))?;
     stable_file_id(&mut bytes);
     warnings.dedup();
     Ok((bytes, warnings))
