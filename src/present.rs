@@ -102,6 +102,29 @@ fn text_spans(t: Option<String>) -> Vec<Span> {
     t.map(|t| vec![plain(&t)]).unwrap_or_default()
 }
 
+/// A field's text with the spaces around a separator inside it made narrow no-break spaces
+/// (U+202F): "Solutions Architect – Professional", "Head of Growth at Scale", "Acme, Inc.".
+/// The reader cuts a heading into fields at a separator between ordinary spaces and keeps a
+/// field whole where this space binds it; a number is tied to the word before it the same
+/// way, so a year inside a name ("Best Paper Award – ICSE 2019") is not taken for the
+/// entry's date. U+202F and not U+00A0: documents by other people use the ordinary no-break
+/// space around real separators (to keep "Acme – Berlin" on one line), the narrow one almost
+/// never. Extraction turns it back into a plain space.
+pub fn bound(s: &str) -> String {
+    let sep =
+        crate::static_re!(r"\s+([-–—|·•@]+|--|at|presso|chez|bei|bij)\s+|([;,])\s+|\s+([0-9])");
+    sep.replace_all(s, |c: &regex::Captures| {
+        match (c.get(1), c.get(2), c.get(3)) {
+            (Some(m), _, _) => format!("\u{202f}{}\u{202f}", m.as_str()),
+            (None, Some(m), _) => format!("{}\u{202f}", m.as_str()),
+            // A number is tied to the word before it ("ICSE 2019"): part of the name, not a date.
+            (None, None, Some(m)) => format!("\u{202f}{}", m.as_str()),
+            _ => c.get(0).map_or(String::new(), |m| m.as_str().to_string()),
+        }
+    })
+    .into_owned()
+}
+
 /// Builds the document, block by block.
 struct Out {
     doc: Doc,
@@ -131,13 +154,13 @@ impl Out {
     fn entry(&mut self, main: Option<&str>, role: Option<&str>, dates: Option<String>) {
         let mut spans = Vec::new();
         if let Some(m) = main {
-            spans.push(bold(m));
+            spans.push(bold(&bound(m)));
         }
         if let Some(r) = role {
             if !spans.is_empty() {
                 spans.push(plain(" — "));
             }
-            spans.push(italic(r));
+            spans.push(italic(&bound(r)));
         }
         let right = dates.map(|d| vec![plain(&d)]).unwrap_or_default();
         if spans.is_empty() && right.is_empty() {
@@ -193,6 +216,40 @@ pub fn location_text(l: &Location) -> Option<String> {
         .filter(|p| !p.trim().is_empty())
         .collect();
     (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// A school entry's degree as people write it ("MSc in Computer Science", "BSc (Hons)",
+/// "Web Development") when it reads back as the same degree and field, else what does not
+/// as labelled lines ("Degree: Bootcamp certificate", "Field of study: Nursing").
+fn degree_text(study: Option<&str>, area: Option<&str>) -> (Option<String>, Vec<String>) {
+    use crate::extract::entries::{degree_re, parse_degree};
+    let own = |s: &str| s.trim().to_string();
+    let reads = |text: &str, st: Option<&str>, ar: Option<&str>| {
+        let (s2, a2, score) = parse_degree(text);
+        s2.as_deref() == st.map(str::trim)
+            && a2.as_deref() == ar.map(str::trim)
+            && score.is_none()
+            && degree_re().is_match(text) == st.is_some()
+    };
+    let field = |a: &str| format!("Field of study: {}", own(a));
+    let degree = |s: &str| format!("Degree: {}", own(s));
+    match (study, area) {
+        (Some(s), Some(a)) => {
+            let natural = format!("{} in {}", own(s), own(a));
+            if reads(&natural, Some(s), Some(a)) {
+                (Some(natural), Vec::new())
+            } else if reads(s, Some(s), None) {
+                (Some(own(s)), vec![field(a)])
+            } else {
+                (None, vec![degree(s), field(a)])
+            }
+        }
+        (Some(s), None) if reads(s, Some(s), None) => (Some(own(s)), Vec::new()),
+        (Some(s), None) => (None, vec![degree(s)]),
+        (None, Some(a)) if reads(a, None, Some(a)) => (Some(own(a)), Vec::new()),
+        (None, Some(a)) => (None, vec![field(a)]),
+        (None, None) => (None, Vec::new()),
+    }
 }
 
 /// The place on the contact line: as people write it ("2712 Broadway St, CA 94115 San
@@ -306,13 +363,13 @@ pub fn present(r: &Resume) -> Doc {
     if let Some(edu) = r.education.as_ref().filter(|w| !w.is_empty()) {
         o.heading(2, "Education");
         for e in edu {
-            let degree = match (&e.study_type, &e.area) {
-                (Some(s), Some(a)) => Some(format!("{s} in {a}")),
-                (s, a) => s.clone().or(a.clone()),
-            };
+            let (degree, labelled) = degree_text(e.study_type.as_deref(), e.area.as_deref());
             let dates = date_range(e.start_date.as_deref(), e.end_date.as_deref());
             o.entry(e.institution.as_deref(), degree.as_deref(), dates);
             o.push(Kind::Paragraph, joined(vec![url_spans(e.url.as_deref())]));
+            for line in labelled {
+                o.push(Kind::Paragraph, vec![plain(&line)]);
+            }
             if let Some(s) = &e.score {
                 o.push(Kind::Paragraph, vec![plain(&format!("Grade: {s}"))]);
             }

@@ -101,6 +101,18 @@ pub fn find_range(s: &str) -> Option<DateRange> {
             continue;
         };
         let a_text = a.as_str();
+        // Never inside a web address ("doi.org/10.1145/3020817"): the token it sits in.
+        let token_start = s[..base + a.start()]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let token = &s[token_start..];
+        let token = token.split(char::is_whitespace).next().unwrap_or("");
+        if token.contains("://") || token.starts_with("www.") {
+            from = base + a.end();
+            continue;
+        }
         // "band 2012" matched as a month and a year: not a month, so look again right after
         // the word ("2012" alone is a year).
         if let Some(word_end) = bad_month_word(a_text) {
@@ -109,7 +121,11 @@ pub fn find_range(s: &str) -> Option<DateRange> {
         }
         // "since" stays outside the span: "Since 2008 I've been …" is a sentence that
         // mentions a date, not a line that starts with one.
-        let start = a.start();
+        // "Until 2020" is one date, word and all: the word is not left behind as text.
+        let start = match caps.name("until") {
+            Some(u) if caps.name("b").is_none() => u.start(),
+            _ => a.start(),
+        };
         let mut r = DateRange {
             span: base + start..base + all.end(),
             ..DateRange::default()

@@ -195,6 +195,14 @@ fn continues_header(line: &Line, raw: &Raw) -> bool {
     if !raw.body.is_empty() || raw.tail.is_some() || line.is_item() || line.is_heading() {
         return false;
     }
+    // "Degree: …", "Grade: …", "Roles: …": a labelled detail of the entry, read in its body.
+    if line
+        .text
+        .split_once(": ")
+        .is_some_and(|(l, _)| label_kind(l).is_some())
+    {
+        return false;
+    }
     let Some(last) = raw.header.last() else {
         return false;
     };
@@ -667,6 +675,11 @@ fn header_parts(raw: &mut Raw) -> Vec<Part> {
         'lines: for (i, l) in raw.header.iter().enumerate() {
             let text: String = l.spans.iter().map(|s| s.text.as_str()).collect();
             for r in all_ranges(&text) {
+                // A number tied to the word before it by a narrow no-break space is part of a name
+                // ("ICSE 2019" as this tool prints it), not the entry's date.
+                if text[..r.span.start].ends_with('\u{202f}') {
+                    continue;
+                }
                 if isolated(&text, &r) {
                     dated = Some((i, r));
                     break 'lines;
@@ -811,6 +824,9 @@ struct Body {
     grade: Option<String>,
     kind: Option<String>,
     entity: Option<String>,
+    /// "Degree: …" and "Field of study: …" of a school.
+    degree: Option<String>,
+    area: Option<String>,
 }
 
 /// Which list a label announces.
@@ -824,6 +840,8 @@ fn label_kind(label: &str) -> Option<&'static str> {
         "grade" | "gpa" | "score" | "final grade" | "classification" => Some("grade"),
         "type" => Some("type"),
         "entity" | "for" | "client" => Some("entity"),
+        "degree" | "qualification" => Some("degree"),
+        "field of study" | "field" => Some("area"),
         _ => None,
     }
 }
@@ -852,6 +870,8 @@ fn body(raw: &Raw, found: &mut Found) -> Body {
                     "grade" => b.grade = value,
                     "type" => b.kind = value,
                     "entity" => b.entity = value,
+                    "degree" => b.degree = value,
+                    "area" => b.area = value,
                     _ => b.keywords.extend(list),
                 }
                 continue;
@@ -921,6 +941,8 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
             grade,
             kind,
             entity,
+            degree,
+            area,
         } = body(&raw, found);
         let web = take_urls(&mut ps);
         let (mut start, mut end) = raw
@@ -986,6 +1008,12 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
             }
             Section::Education => {
                 let mut e = assign_school(&ps);
+                if degree.is_some() {
+                    e.study_type = degree;
+                }
+                if area.is_some() {
+                    e.area = area;
+                }
                 e.url = e.url.or(web);
                 e.score = e.score.or(grade);
                 e.start_date = start;
@@ -1411,7 +1439,7 @@ fn strip_parenthetical_place(s: &str, places: &mut Vec<String>) -> String {
     s.to_string()
 }
 
-fn degree_re() -> &'static regex::Regex {
+pub fn degree_re() -> &'static regex::Regex {
     crate::static_re!(lexicon::DEGREE_PATTERN)
 }
 
@@ -1481,12 +1509,31 @@ pub fn parse_degree(s: &str) -> (Option<String>, Option<String>, Option<String>)
     let Some(m) = degree_re().find(s) else {
         return (None, model::non_empty(s), None);
     };
-    let study = m.as_str().trim().to_string();
+    let mut study = m.as_str().trim().to_string();
+    let mut rest_from = m.end();
+    // An abbreviation or honours in brackets right after the degree is part of its name:
+    // "BSc (Hons)", "Bachelor of Science (Honours)", "Master of Engineering (MEng)"; a field
+    // in brackets ("Bachelor of Technology (Computer Science)", "(Physics)") is not.
+    if let Some(c) = crate::static_re!(r"^\s*(\(([\p{L}.]{2,12})\))").captures(&s[m.end()..]) {
+        let word = c.get(2).map_or("", |w| w.as_str());
+        // The degree's own abbreviation ("MEng", "MD"), not a field's ("CS").
+        let abbreviation = degree_re()
+            .find(word)
+            .is_some_and(|d| d.as_str().len() == word.len());
+        let honours = matches!(
+            word.to_lowercase().trim_end_matches('.'),
+            "hons" | "honours" | "honors"
+        );
+        if let Some(p) = c.get(1).filter(|_| abbreviation || honours) {
+            study = format!("{study} {}", p.as_str());
+            rest_from = m.end() + c.get(0).map_or(0, |a| a.end());
+        }
+    }
     let before = s[..m.start()]
         .trim()
         .trim_end_matches([',', '-', '–'])
         .trim();
-    let mut after = s[m.end()..]
+    let mut after = s[rest_from..]
         .trim()
         .trim_start_matches([',', '-', '–', ':'])
         .trim()

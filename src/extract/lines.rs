@@ -107,6 +107,23 @@ impl Line {
     }
 }
 
+/// Like [`collapse`], but a narrow no-break space stays: it ties two words into one name, and the
+/// rules that cut a heading into fields respect it. Extraction turns it into a plain space
+/// once the fields are found.
+pub fn collapse_keeping_binds(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(|c: char| c.is_whitespace() && c != '\u{202f}') {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.trim_matches('\u{202f}').to_string()
+}
+
 /// Text as people read it: whitespace collapsed, typographic spaces normalised, stray
 /// bullet characters at the start removed.
 pub fn clean_text(s: &str) -> String {
@@ -197,8 +214,10 @@ impl Part {
 /// Cuts spans into parts at style changes and separators. Text is cleaned of Markdown
 /// leftovers and of punctuation at the cut.
 pub fn parts(spans: &[Span]) -> Vec<Part> {
+    // A narrow no-break space (U+202F) binds: a dash or "at" between such spaces is inside a
+    // name ("Solutions Architect – Professional" as this tool prints it), never a cut.
     let sep = crate::static_re!(
-        r"\t|\s{2,}|\s+[-–—|·•]+\s+|\s*;\s+|^[-–—|·•]\s+|\s+[-–—|·•]$|\s+at\s+|\s+@\s+|\s+--\s+|\s+(?:presso|chez|bei|bij)\s+"
+        r"\t|[\s&&[^\x{202F}]]{2,}|[\s&&[^\x{202F}]]+[-–—|·•]+[\s&&[^\x{202F}]]+|[\s&&[^\x{202F}]]*;[\s&&[^\x{202F}]]+|^[-–—|·•][\s&&[^\x{202F}]]+|[\s&&[^\x{202F}]]+[-–—|·•]$|[\s&&[^\x{202F}]]+at[\s&&[^\x{202F}]]+|[\s&&[^\x{202F}]]+@[\s&&[^\x{202F}]]+|[\s&&[^\x{202F}]]+--[\s&&[^\x{202F}]]+|[\s&&[^\x{202F}]]+(?:presso|chez|bei|bij)[\s&&[^\x{202F}]]+"
     );
     let mut out: Vec<Part> = Vec::new();
     let mut prev_style: Option<(bool, bool)> = None;
@@ -230,7 +249,7 @@ pub fn parts(spans: &[Span]) -> Vec<Part> {
             let at_here = ends_at.get(k).copied().unwrap_or(false);
             let continues = first && prev_style == Some(style) && !ended_with_separator;
             first = false;
-            let text = collapse(piece);
+            let text = collapse_keeping_binds(piece);
             if text.is_empty() {
                 space_before = true;
                 pending_at |= at_here;
@@ -297,13 +316,17 @@ pub fn split_commas(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut depth = 0i32;
     let mut cur = String::new();
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth -= 1,
             _ => {}
         }
-        if (c == ',' || c == ';') && depth <= 0 {
+        // A comma before a narrow no-break space is inside a name ("Acme, Inc." as this tool
+        // prints it).
+        let bound = chars.peek() == Some(&'\u{202f}');
+        if (c == ',' || c == ';') && depth <= 0 && !bound {
             out.push(cur.trim().to_string());
             cur.clear();
         } else {

@@ -1,0 +1,95 @@
+//! Runs the realistic-résumé generator of the tests (tests/cli/realistic.rs) through
+//! Markdown, DOCX and PDF and back, reading the visible text only, and counts the cases that
+//! do not come back exactly, by the kind of field that differs:
+//! `cargo run --release --example round_trip -- 10000 [md,docx,pdf] [--show N]`.
+
+#[path = "../tests/cli/realistic.rs"]
+#[allow(dead_code)]
+mod realistic;
+
+use resumeconv::Format;
+use std::collections::BTreeMap;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let cases: u64 = args.first().and_then(|a| a.parse().ok()).unwrap_or(1000);
+    let formats = args.get(1).map_or("md,docx,pdf", String::as_str);
+    let show: usize = args
+        .iter()
+        .position(|a| a == "--show")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(3);
+    let opts = resumeconv::ReadOptions {
+        ignore_embedded: true,
+        ..resumeconv::ReadOptions::default()
+    };
+    let mut failed_any = false;
+    for name in formats.split(',') {
+        let format = match name {
+            "md" => Format::Markdown,
+            "docx" => Format::Docx,
+            "pdf" => Format::Pdf,
+            other => {
+                eprintln!("unknown format {other}");
+                std::process::exit(2);
+            }
+        };
+        let mut kinds: BTreeMap<String, (usize, u64, String)> = BTreeMap::new();
+        let mut failed = 0;
+        for n in 0..cases {
+            let r = realistic::resume(n);
+            let bytes = match resumeconv::render(&r, format) {
+                Ok(b) => b,
+                Err(e) => {
+                    failed += 1;
+                    kinds
+                        .entry(format!("render error {e}"))
+                        .or_insert((0, n, String::new()))
+                        .0 += 1;
+                    continue;
+                }
+            };
+            let back = match resumeconv::read_resume_opts(&bytes, format, "case", &opts) {
+                Ok(b) => b.resume,
+                Err(e) => {
+                    failed += 1;
+                    kinds
+                        .entry(format!("read error {e}"))
+                        .or_insert((0, n, String::new()))
+                        .0 += 1;
+                    continue;
+                }
+            };
+            let (a, b) = (realistic::visible(&r), realistic::visible(&back));
+            if let Some(d) = realistic::first_difference(&a, &b, "") {
+                failed += 1;
+                let kind: String = d
+                    .split(':')
+                    .next()
+                    .unwrap_or("")
+                    .chars()
+                    .filter(|c| !c.is_ascii_digit())
+                    .collect();
+                let e = kinds.entry(kind).or_insert((0, n, d.clone()));
+                e.0 += 1;
+            }
+        }
+        failed_any |= failed > 0;
+        println!(
+            "{name}: {} of {cases} exact, {failed} differ",
+            cases as usize - failed
+        );
+        let mut sorted: Vec<_> = kinds.into_iter().collect();
+        sorted.sort_by_key(|k| std::cmp::Reverse(k.1.0));
+        for (kind, (count, case, example)) in sorted.into_iter().take(show.max(1) * 10) {
+            println!(
+                "  {count:5}  {kind}   (case {case}: {})",
+                example.chars().take(300).collect::<String>()
+            );
+        }
+    }
+    if failed_any {
+        std::process::exit(1);
+    }
+}
