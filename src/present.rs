@@ -451,6 +451,9 @@ pub fn present(r: &Resume) -> Doc {
         o.heading(2, "Languages");
         for l in langs {
             let text = match (&l.language, &l.fluency) {
+                // "English (Native speaker)"; a fluency with brackets of its own after a
+                // dash: "Swedish – B1 (conversational)".
+                (Some(a), Some(f)) if f.contains(['(', ')']) => format!("{a} – {f}"),
                 (Some(a), Some(f)) => format!("{a} ({f})"),
                 (a, f) => a.clone().or(f.clone()).unwrap_or_default(),
             };

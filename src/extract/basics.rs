@@ -226,130 +226,21 @@ pub fn fill(
 
     // Contact details: the preamble and contact sections.
     for l in preamble.iter().chain(contact_lines) {
-        // A link written "Network: username" is a profile as it stands ("[GitHub:
-        // analindqvist](https://github.com/analindqvist)"); its text is not searched again.
-        let mut rest = String::new();
-        let mut links: Vec<(String, String)> = Vec::new();
-        for sp in &l.spans {
-            let text = sp.text.trim();
-            match &sp.link {
-                Some(target) if target.starts_with("http") => {
-                    if let Some((network, user)) = labelled_value(text) {
-                        if is_photo_label(network) {
-                            b.image.get_or_insert_with(|| target.clone());
-                        } else {
-                            push_profile(
-                                &mut b,
-                                Profile {
-                                    network: Some(network.to_string()),
-                                    username: (user != target.as_str()).then(|| user.to_string()),
-                                    url: Some(target.clone()),
-                                    ..Profile::default()
-                                },
-                            );
-                        }
-                        used_lines.insert(l.line);
-                        rest.push_str(" · ");
-                        continue;
-                    }
-                    links.push((text.to_string(), target.clone()));
-                }
-                Some(target) => links.push((text.to_string(), target.clone())),
-                None => {}
-            }
-            rest.push_str(&sp.text);
-        }
-        // "Photo: <https://…>": the label is plain text, the address a link.
-        let photo = crate::static_re!(r"(?i)(?-u:\b)(?:photo|picture|image|headshot)\s*:\s*$");
-        let items = contact::find(&rest);
-        if !items.is_empty() {
-            used_lines.insert(l.line);
-        }
-        for (range, item) in items {
-            match item {
-                Item::Email(e) => {
-                    b.email.get_or_insert(e);
-                }
-                Item::Phone(p) => {
-                    b.phone.get_or_insert(p);
-                }
-                Item::Url { url, label } => {
-                    // A link's target is the address; its text may be shortened.
-                    let target = links
-                        .iter()
-                        .find(|(t, _)| t.contains(&url) || url.contains(t.as_str()))
-                        .map(|(_, u)| u.clone());
-                    let url = target.unwrap_or(url);
-                    if url.starts_with("mailto:") {
-                        continue;
-                    }
-                    let labelled_photo = label.as_deref().is_some_and(is_photo_label);
-                    if labelled_photo || photo.is_match(&rest[..range.start]) {
-                        b.image.get_or_insert(url);
-                        continue;
-                    }
-                    add_url(&mut b, &url, label.as_deref());
-                }
-            }
-        }
-        // Links whose text is not an address ("LinkedIn: [tomasz-nowak-dev](https://…)").
-        for (text, target) in &links {
-            if let Some(addr) = target.strip_prefix("mailto:") {
-                b.email.get_or_insert_with(|| addr.to_string());
-                used_lines.insert(l.line);
-            } else if target.starts_with("http") && contact::find(text).is_empty() {
-                let known = b.url.as_deref() == Some(target.as_str())
-                    || b.image.as_deref() == Some(target.as_str())
-                    || b.profiles
-                        .iter()
-                        .flatten()
-                        .any(|p| p.url.as_deref() == Some(target.as_str()));
-                if !known {
-                    add_url(&mut b, target, None);
-                    used_lines.insert(l.line);
-                }
-            }
-        }
-        // "GitHub: analindqvist" written out, without a link.
-        for piece in rest.split(" · ").flat_map(|x| x.split(" | ")) {
-            if let Some((network, user)) = labelled_value(piece.trim()) {
-                if !user.contains(['/', '.', '@']) || user.starts_with('@') {
-                    if let Some(p) = contact::profile_for(network, user) {
-                        push_profile(&mut b, p);
-                        used_lines.insert(l.line);
-                    }
-                }
-            }
-        }
-        // A place among the contact details ("… · 2712 Broadway St, San Francisco, CA 94115 ·
-        // …"): a piece that has the shape of a postal address or of a known place.
-        // "City: Leeds · Country: GB": the parts of a place, each labelled, as forms and
-        // Europass-style CVs print them.
-        if location.is_none() {
-            let pieces: Vec<&str> = rest.split(" · ").flat_map(|x| x.split(" | ")).collect();
-            if let Some(labelled) = labelled_place(&pieces) {
-                location = Some(labelled);
-                used_lines.insert(l.line);
-            } else if pieces.len() >= 2 {
-                if let Some(p) = pieces
+        let profiles_before = b.profiles.as_ref().map_or(0, Vec::len);
+        contact_details(&mut b, l, &mut used_lines, &mut location);
+        // The profiles of one line in the order the line gives them.
+        if let Some(ps) = b.profiles.as_mut().and_then(|p| p.get_mut(profiles_before..)) {
+            let at = |p: &Profile| {
+                l.spans
                     .iter()
-                    .map(|p| p.trim())
-                    .find(|p| is_contact_place(p))
-                {
-                    location = parse_location(p);
-                    used_lines.insert(l.line);
-                }
-            }
-        }
-        // "address - Mytown, Mycountry", "Location: Bristol, UK"
-        let label = crate::static_re!(
-            r"(?i)^(?:address|adresse|location|based in|lives in|city)\s*[:\-–]\s*(.+)$"
-        );
-        if let Some(c) = label.captures(&l.text) {
-            if let Some(v) = c.get(1) {
-                location = location.or_else(|| parse_location(v.as_str()));
-                used_lines.insert(l.line);
-            }
+                    .position(|s| s.link.is_some() && s.link == p.url)
+                    .or_else(|| {
+                        let user = p.username.as_deref()?;
+                        l.spans.iter().position(|s| s.text.contains(user))
+                    })
+                    .unwrap_or(usize::MAX)
+            };
+            ps.sort_by_key(at);
         }
     }
 
@@ -624,6 +515,141 @@ fn labelled_value(text: &str) -> Option<(&str, &str)> {
             .chars()
             .all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
     (short && !value.is_empty() && !value.starts_with("//")).then_some((label, value))
+}
+
+/// The contact details of one line: e-mail, phone, web addresses, profiles, the photo's
+/// address and a place.
+fn contact_details(
+    b: &mut Basics,
+    l: &Line,
+    used_lines: &mut HashSet<usize>,
+    location: &mut Option<Location>,
+) {
+    // A link written "Network: username" is a profile as it stands ("[GitHub:
+    // analindqvist](https://github.com/analindqvist)"); its text is not searched again.
+    let mut rest = String::new();
+    let mut links: Vec<(String, String)> = Vec::new();
+    for sp in &l.spans {
+        let text = sp.text.trim();
+        match &sp.link {
+            Some(target) if target.starts_with("http") => {
+                if let Some((network, user)) = labelled_value(text) {
+                    if is_photo_label(network) {
+                        b.image.get_or_insert_with(|| target.clone());
+                    } else {
+                        push_profile(
+                            b,
+                            Profile {
+                                network: Some(network.to_string()),
+                                username: (user != target.as_str()).then(|| user.to_string()),
+                                url: Some(target.clone()),
+                                ..Profile::default()
+                            },
+                        );
+                    }
+                    used_lines.insert(l.line);
+                    rest.push_str(" · ");
+                    continue;
+                }
+                links.push((text.to_string(), target.clone()));
+            }
+            Some(target) => links.push((text.to_string(), target.clone())),
+            None => {}
+        }
+        rest.push_str(&sp.text);
+    }
+    // "Photo: <https://…>": the label is plain text, the address a link.
+    let photo = crate::static_re!(r"(?i)(?-u:\b)(?:photo|picture|image|headshot)\s*:\s*$");
+    let items = contact::find(&rest);
+    if !items.is_empty() {
+        used_lines.insert(l.line);
+    }
+    for (range, item) in items {
+        match item {
+            Item::Email(e) => {
+                b.email.get_or_insert(e);
+            }
+            Item::Phone(p) => {
+                b.phone.get_or_insert(p);
+            }
+            Item::Url { url, label } => {
+                // A link's target is the address; its text may be shortened.
+                let target = links
+                    .iter()
+                    .find(|(t, _)| t.contains(&url) || url.contains(t.as_str()))
+                    .map(|(_, u)| u.clone());
+                let url = target.unwrap_or(url);
+                if url.starts_with("mailto:") {
+                    continue;
+                }
+                let labelled_photo = label.as_deref().is_some_and(is_photo_label);
+                if labelled_photo || photo.is_match(&rest[..range.start]) {
+                    b.image.get_or_insert(url);
+                    continue;
+                }
+                add_url(b, &url, label.as_deref());
+            }
+        }
+    }
+    // Links whose text is not an address ("LinkedIn: [tomasz-nowak-dev](https://…)").
+    for (text, target) in &links {
+        if let Some(addr) = target.strip_prefix("mailto:") {
+            b.email.get_or_insert_with(|| addr.to_string());
+            used_lines.insert(l.line);
+        } else if target.starts_with("http") && contact::find(text).is_empty() {
+            let known = b.url.as_deref() == Some(target.as_str())
+                || b.image.as_deref() == Some(target.as_str())
+                || b.profiles
+                    .iter()
+                    .flatten()
+                    .any(|p| p.url.as_deref() == Some(target.as_str()));
+            if !known {
+                add_url(b, target, None);
+                used_lines.insert(l.line);
+            }
+        }
+    }
+    // "GitHub: analindqvist" written out, without a link.
+    for piece in rest.split(" · ").flat_map(|x| x.split(" | ")) {
+        if let Some((network, user)) = labelled_value(piece.trim()) {
+            if !user.contains(['/', '.', '@']) || user.starts_with('@') {
+                if let Some(p) = contact::profile_for(network, user) {
+                    push_profile(b, p);
+                    used_lines.insert(l.line);
+                }
+            }
+        }
+    }
+    // A place among the contact details ("… · 2712 Broadway St, San Francisco, CA 94115 ·
+    // …"): a piece that has the shape of a postal address or of a known place.
+    // "City: Leeds · Country: GB": the parts of a place, each labelled, as forms and
+    // Europass-style CVs print them.
+    if location.is_none() {
+        let pieces: Vec<&str> = rest.split(" · ").flat_map(|x| x.split(" | ")).collect();
+        if let Some(labelled) = labelled_place(&pieces) {
+            *location = Some(labelled);
+            used_lines.insert(l.line);
+        } else if pieces.len() >= 2 {
+            if let Some(p) = pieces
+                .iter()
+                .map(|p| p.trim())
+                .find(|p| is_contact_place(p))
+            {
+                *location = parse_location(p);
+                used_lines.insert(l.line);
+            }
+        }
+    }
+    // "address - Mytown, Mycountry", "Location: Bristol, UK"
+    let label = crate::static_re!(
+        r"(?i)^(?:address|adresse|location|based in|lives in|city)\s*[:\-–]\s*(.+)$"
+    );
+    if let Some(c) = label.captures(&l.text) {
+        if let Some(v) = c.get(1) {
+            *location = location.take().or_else(|| parse_location(v.as_str()));
+            used_lines.insert(l.line);
+        }
+    }
 }
 
 /// The labels of a place's parts, in the languages of the lexicon, and which part each names.

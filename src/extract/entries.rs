@@ -206,6 +206,19 @@ fn continues_header(line: &Line, raw: &Raw) -> bool {
     let Some(last) = raw.header.last() else {
         return false;
     };
+    // A heading that already names two fields in two styles ("**Acme** — *Engineer*") is
+    // complete: an emphasised line under it describes the entry ("*Fintech start-up*").
+    let complete = {
+        let ps = parts(&last.spans);
+        ps.len() >= 2 && ps.iter().any(|p| p.bold) && ps.iter().any(|p| p.italic && !p.bold)
+    };
+    let italic_line = line
+        .spans
+        .iter()
+        .all(|s| s.text.trim().is_empty() || (s.italic && !s.bold));
+    if complete && italic_line && !is_detail(&line.text) {
+        return false;
+    }
     if ends_with_connector(&last.text) && line.words() <= 6 {
         return true;
     }

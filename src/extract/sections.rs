@@ -293,8 +293,13 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
             }
         }
         // A term or a list item that names another section opens a chunk of that section.
+        // A list item opens a chunk only when something hangs under it (nested items, or
+        // text); "- Languages:" followed by the next item of the same list is an empty group.
+        let hangs_under = all
+            .get(idx + 1)
+            .is_some_and(|n| !n.is_heading() && (!n.is_item() || n.depth() > line.depth()));
         let opener = line.kind == Kind::Term
-            || (line.is_item() && line.depth() == 0 && line.text.ends_with(':'))
+            || (line.is_item() && line.depth() == 0 && line.text.ends_with(':') && hangs_under)
             || (line.kind == Kind::Paragraph && line.all_styled(false) && line.text.ends_with(':'));
         if opener && cur != 0 {
             if let Some(s) = classify_heading(line.text.trim_end_matches(':')) {

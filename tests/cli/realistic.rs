@@ -529,7 +529,13 @@ pub fn resume(n: u64) -> Resume {
         }
         profiles.push(Profile {
             network: Some(net.to_string()),
-            username: (!pattern.contains("orcid")).then(|| user.clone()),
+            // A profile's link names its user, and reading takes the name from the link
+            // (GOLD.md): a generated profile always has the username its address shows.
+            username: Some(if pattern.contains("orcid") {
+                "0000-0002-1825-0097".to_string()
+            } else {
+                user.clone()
+            }),
             url: Some(pattern.replace("{}", &user)),
             ..Profile::default()
         });
