@@ -162,7 +162,8 @@ fn items(l: &Line, after_label: bool) -> Vec<String> {
             .filter(|x| !x.is_empty() && !x.eq_ignore_ascii_case("etc"))
             .collect();
     }
-    if after_label && l.words() > 1 {
+    // A bracket holds its item's details: "AWS (EC2, S3, Lambda)" is one item, not words.
+    if after_label && l.words() > 1 && !text.contains('(') {
         return space_items(text, false);
     }
     // "AWS (EC2, RDS) Looker / LookML": a closing parenthesis ends an item.
@@ -177,6 +178,16 @@ fn items(l: &Line, after_label: bool) -> Vec<String> {
         rest = b.trim();
     }
     out.push(rest.to_string());
+    // "Linux (uso diário; entusiasta de distros)": a bracket in lower case after an item
+    // comments on it; the item is what comes before. A bracket of names ("AWS (EC2, S3)")
+    // is part of the item.
+    for item in &mut out {
+        if let Some(c) = crate::static_re!(r"^(.+?)\s+\((\p{Ll}[^()]*)\)$").captures(item) {
+            if let Some(head) = c.get(1) {
+                *item = head.as_str().to_string();
+            }
+        }
+    }
     out
 }
 
@@ -315,7 +326,12 @@ pub fn skills(chunk: &Chunk, found: &mut Found) {
         }
     }
     for g in groups {
-        if g.keywords.as_ref().is_some_and(|k| !k.is_empty()) || g.level.is_none() {
+        // A level alone ("Expert:") with nothing under it is no skill; a named group with a
+        // level ("Machine learning (Beginner)") is one, even with no items.
+        if g.keywords.as_ref().is_some_and(|k| !k.is_empty())
+            || g.level.is_none()
+            || g.level != g.name
+        {
             model::push(&mut found.resume.skills, g);
         }
     }
