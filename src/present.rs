@@ -477,7 +477,8 @@ pub fn present(r: &Resume) -> Doc {
             let text = match (&x.reference, &x.name) {
                 (Some(t), Some(n)) => format!("“{t}” — {n}"),
                 (Some(t), None) => format!("“{t}”"),
-                (None, Some(n)) => n.clone(),
+                // A referee without a quotation, given as an attribution.
+                (None, Some(n)) => format!("— {n}"),
                 (None, None) => String::new(),
             };
             o.push(Kind::Quote, vec![plain(&text)]);

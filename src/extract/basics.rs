@@ -24,7 +24,12 @@ const PARTICLES: &[&str] = &[
 /// How much a phrase looks like a person's name, before context.
 fn name_shape(s: &str) -> Option<i32> {
     let words: Vec<&str> = s.split_whitespace().collect();
-    if words.is_empty() || words.len() > 4 {
+    // Up to four names, particles not counted ("Anne-Sophie de Souza e Silva").
+    let names = words
+        .iter()
+        .filter(|w| !PARTICLES.contains(&w.to_lowercase().as_str()))
+        .count();
+    if names == 0 || names > 4 || words.len() > 7 {
         return None;
     }
     if s.chars()

@@ -319,7 +319,10 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
                 }
             }
         }
-        if let Some((quote, who)) = testimonial(&line.text) {
+        // A testimonial outside the references goes to them; inside, it stays in its place
+        // among the others.
+        let in_references = chunks.get(cur).and_then(|c| c.section) == Some(Section::References);
+        if let Some((quote, who)) = testimonial(&line.text).filter(|_| !in_references) {
             let mut l = line.clone();
             l.set_text(format!("“{quote}” - {who}"));
             side_chunk(&mut chunks, &mut references_chunk, Section::References, l);

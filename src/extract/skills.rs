@@ -196,7 +196,9 @@ fn labelled(text: &str) -> Option<(String, String)> {
     let c = crate::static_re!(r"^([^:]{1,40}):\s+(.+)$").captures(text)?;
     let label = c.get(1)?.as_str().trim();
     let rest = c.get(2)?.as_str().trim();
-    if label.split_whitespace().count() > 4 {
+    // A short label, not counting its level in brackets ("Cloud & DevOps (5 years)").
+    let bare = label.split(" (").next().unwrap_or(label);
+    if bare.split_whitespace().count() > 4 {
         return None;
     }
     // "first-lang: Here, we have an itemization, …" explains; it does not list.
