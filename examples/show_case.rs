@@ -10,10 +10,46 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(0);
+    let format = match std::env::args().nth(2).as_deref() {
+        Some("docx") => resumeconv::Format::Docx,
+        Some("pdf") => resumeconv::Format::Pdf,
+        _ => resumeconv::Format::Markdown,
+    };
     let r = realistic::resume(n);
     let md = resumeconv::render(&r, resumeconv::Format::Markdown).unwrap_or_default();
     println!("{}", String::from_utf8_lossy(&md));
-    let back = resumeconv::read_resume(&md, resumeconv::Format::Markdown, "case")
+    let bytes = match resumeconv::render(&r, format) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("render: {e}");
+            return;
+        }
+    };
+    if format != resumeconv::Format::Markdown {
+        let _ = std::fs::write("/tmp/case.out", &bytes);
+        let blocks = resumeconv::read_doc(&bytes, format, "case")
+            .map(|d| d.blocks)
+            .unwrap_or_default();
+        for b in blocks {
+            let spans: Vec<String> = b
+                .spans
+                .iter()
+                .map(|s| {
+                    let b = if s.bold { "*" } else { "" };
+                    let i = if s.italic { "_" } else { "" };
+                    let l = if s.link.is_some() { "@" } else { "" };
+                    format!("{b}{i}{}{l}", s.text)
+                })
+                .collect();
+            let right: Vec<&str> = b.right.iter().map(|s| s.text.as_str()).collect();
+            println!("DOC {:?} {spans:?} | {right:?}", b.kind);
+        }
+    }
+    let opts = resumeconv::ReadOptions {
+        ignore_embedded: true,
+        ..Default::default()
+    };
+    let back = resumeconv::read_resume_opts(&bytes, format, "case", &opts)
         .map(|b| b.resume)
         .unwrap_or_default();
     let (a, b) = (realistic::visible(&r), realistic::visible(&back));

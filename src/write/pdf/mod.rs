@@ -132,6 +132,12 @@ impl<'m> Layout<'m> {
     fn wrap(&self, tokens: &[Token], width: f32) -> Vec<Vec<Token>> {
         let mut words: Vec<Token> = Vec::new();
         for t in tokens {
+            // A short link ("GitHub: ana-lima", an e-mail address) is not broken across
+            // lines: it stays one piece for the eye and for a reader of the text layer.
+            if t.link.is_some() && self.m.width(t.face, t.size, &t.text) <= width * 0.6 {
+                words.push(t.clone());
+                continue;
+            }
             let mut rest = t.text.as_str();
             while !rest.is_empty() {
                 // A word with the spaces after it.
@@ -424,6 +430,15 @@ fn layout<'m>(doc: &Doc, m: &'m Metrics, paper: Paper) -> Layout<'m> {
                 l.space(4.0);
             }
             Kind::Paragraph | Kind::Term | Kind::Definition => {
+                // Paragraphs one after another are set apart by more than a list's spacing,
+                // so a reader sees where one ends (a summary of several paragraphs).
+                let after_paragraph = i
+                    .checked_sub(1)
+                    .and_then(|j| doc.blocks.get(j))
+                    .is_some_and(|p| p.kind == Kind::Paragraph);
+                if after_paragraph && b.kind == Kind::Paragraph {
+                    l.space(2.5);
+                }
                 let t = tokens(&b.spans, BODY, TEXT, None);
                 l.paragraph(&t, l.left(), full, Align::Left);
                 l.space(1.5);
