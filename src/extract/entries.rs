@@ -1671,7 +1671,21 @@ pub fn references_section(chunk: &Chunk, found: &mut Found) {
             );
         }
     };
-    for line in &chunk.lines {
+    // A quotation wrapped over several lines is one line here: its attribution may be on
+    // the last.
+    let mut lines: Vec<Line> = Vec::new();
+    for l in &chunk.lines {
+        match lines.last_mut() {
+            Some(prev) if l.kind == Kind::Quote && prev.kind == Kind::Quote && prev.block == l.block => {
+                prev.spans.push(Span::plain(" "));
+                prev.spans.extend(l.spans.iter().cloned());
+                let joined = format!("{} {}", prev.text, l.text);
+                prev.set_text(joined);
+            }
+            _ => lines.push(l.clone()),
+        }
+    }
+    for line in &lines {
         if let Some((quote, who)) = testimonial(&line.text) {
             flush(found, &mut name, &mut said);
             model::push(
