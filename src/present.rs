@@ -343,8 +343,12 @@ pub fn present(r: &Resume) -> Doc {
                     url_spans(w.url.as_deref()),
                 ]),
             );
-            if let Some(d) = &w.description {
-                o.push(Kind::Paragraph, vec![italic(d)]);
+            // What the organisation is, in italics under the heading; with no role in the
+            // heading an italic line there would read as the role, so it is labelled.
+            match (&w.description, &w.position) {
+                (Some(d), Some(_)) => o.push(Kind::Paragraph, vec![italic(d)]),
+                (Some(d), None) => o.push(Kind::Paragraph, vec![plain(&format!("About: {d}"))]),
+                _ => {}
             }
             o.paragraphs(w.summary.as_deref());
             o.bullets(w.highlights.as_deref());

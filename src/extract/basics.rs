@@ -561,7 +561,13 @@ fn contact_details(
             Some(target) => links.push((text.to_string(), target.clone())),
             None => {}
         }
-        rest.push_str(&sp.text);
+        // A line break inside the contact block is a space ("… · Paris ·" then the next
+        // line): the pieces are cut at the separators.
+        if sp.is_break() {
+            rest.push(' ');
+        } else {
+            rest.push_str(&sp.text);
+        }
     }
     // "Photo: <https://…>": the label is plain text, the address a link.
     let photo = crate::static_re!(r"(?i)(?-u:\b)(?:photo|picture|image|headshot)\s*:\s*$");

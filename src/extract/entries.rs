@@ -854,6 +854,7 @@ fn label_kind(label: &str) -> Option<&'static str> {
         "type" => Some("type"),
         "entity" | "for" | "client" => Some("entity"),
         "degree" | "qualification" => Some("degree"),
+        "about" => Some("description"),
         "field of study" | "field" => Some("area"),
         _ => None,
     }
@@ -884,6 +885,7 @@ fn body(raw: &Raw, found: &mut Found) -> Body {
                     "type" => b.kind = value,
                     "entity" => b.entity = value,
                     "degree" => b.degree = value,
+                    "description" => b.description = value,
                     "area" => b.area = value,
                     _ => b.keywords.extend(list),
                 }
