@@ -1678,7 +1678,12 @@ pub fn references_section(chunk: &Chunk, found: &mut Found) {
     let mut lines: Vec<Line> = Vec::new();
     for l in &chunk.lines {
         match lines.last_mut() {
-            Some(prev) if l.kind == Kind::Quote && prev.kind == Kind::Quote && prev.block == l.block => {
+            Some(prev)
+                if prev.block == l.block
+                    && !l.is_item()
+                    && (l.kind == Kind::Quote
+                        || prev.text.starts_with(['“', '"', '„', '«'])) =>
+            {
                 prev.spans.push(Span::plain(" "));
                 prev.spans.extend(l.spans.iter().cloned());
                 let joined = format!("{} {}", prev.text, l.text);
@@ -1719,8 +1724,10 @@ pub fn references_section(chunk: &Chunk, found: &mut Found) {
                 continue;
             }
         }
-        let is_name =
-            line.words() <= 10 && !line.sentence_like() && (line.first || line.is_heading());
+        // "— Name, Title": an attribution on its own names a referee.
+        let attribution = text.starts_with(['—', '–']) && !line.sentence_like();
+        let is_name = attribution
+            || line.words() <= 10 && !line.sentence_like() && (line.first || line.is_heading());
         if is_name {
             if name.is_some() {
                 flush(found, &mut name, &mut said);
