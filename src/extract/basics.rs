@@ -234,7 +234,11 @@ pub fn fill(
         let profiles_before = b.profiles.as_ref().map_or(0, Vec::len);
         contact_details(&mut b, l, &mut used_lines, &mut location);
         // The profiles of one line in the order the line gives them.
-        if let Some(ps) = b.profiles.as_mut().and_then(|p| p.get_mut(profiles_before..)) {
+        if let Some(ps) = b
+            .profiles
+            .as_mut()
+            .and_then(|p| p.get_mut(profiles_before..))
+        {
             let at = |p: &Profile| {
                 l.spans
                     .iter()
@@ -283,10 +287,12 @@ pub fn fill(
                 && !l.text.chars().any(|c| c.is_ascii_digit())
                 && !l.sentence_like()
                 && !l.text.ends_with(':');
+            // A link ("[Mastodon: ana](https://…)") is a contact detail, not a headline.
             l.kind == Kind::Paragraph
                 && l.words() <= 20
                 && (emphasised || plain_title)
                 && contact::find(&l.text).is_empty()
+                && !l.spans.iter().any(|s| s.link.is_some())
                 && !parts(&l.spans)
                     .iter()
                     .any(|p| super::entries::is_location(&p.text) || looks_like_address(&p.text))
@@ -312,7 +318,7 @@ pub fn fill(
             if title_case(&p.text) == name_text || !contact::find(&p.text).is_empty() {
                 continue;
             }
-            if b.label.is_none() && is_headline(&p) {
+            if b.label.is_none() && p.link.is_none() && is_headline(&p) {
                 b.label = Some(p.text.clone());
                 used_lines.insert(l.line);
             } else if location.is_none()

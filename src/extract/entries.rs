@@ -1681,8 +1681,7 @@ pub fn references_section(chunk: &Chunk, found: &mut Found) {
             Some(prev)
                 if prev.block == l.block
                     && !l.is_item()
-                    && (l.kind == Kind::Quote
-                        || prev.text.starts_with(['“', '"', '„', '«'])) =>
+                    && (l.kind == Kind::Quote || prev.text.starts_with(['“', '"', '„', '«'])) =>
             {
                 prev.spans.push(Span::plain(" "));
                 prev.spans.extend(l.spans.iter().cloned());

@@ -10,6 +10,7 @@ mod convert;
 mod docx_io;
 #[path = "../../fuzz/docx_package.rs"]
 mod docx_package;
+mod embedded;
 mod fuzz_regressions;
 mod generated;
 mod json_round_trip;
@@ -17,6 +18,8 @@ mod markdown_output;
 mod pdf_input;
 mod pdf_output;
 mod real_corpus;
+mod realistic;
+mod round_trip_realistic;
 mod text_input;
 mod usage;
 mod validate;

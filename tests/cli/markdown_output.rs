@@ -11,6 +11,10 @@ pub fn printable(r: &Resume) -> serde_json::Value {
     if let Some(o) = v.as_object_mut() {
         o.remove("meta");
         o.remove("$schema");
+        // The photo's address is not printed: it travels in the embedded data only.
+        if let Some(b) = o.get_mut("basics").and_then(|b| b.as_object_mut()) {
+            b.remove("image");
+        }
     }
     fn strip(v: &mut serde_json::Value, schema: &serde_json::Value) {
         match v {
