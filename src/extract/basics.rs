@@ -293,6 +293,7 @@ pub fn fill(
                 && (emphasised || plain_title)
                 && contact::find(&l.text).is_empty()
                 && !l.spans.iter().any(|s| s.link.is_some())
+                && labelled_place(&l.text.split(" · ").collect::<Vec<_>>()).is_none()
                 && !parts(&l.spans)
                     .iter()
                     .any(|p| super::entries::is_location(&p.text) || looks_like_address(&p.text))
