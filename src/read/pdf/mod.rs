@@ -1129,9 +1129,11 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
                     && after.is_some_and(|a| {
                         let tab = a.runs.iter().position(|r| r.text == "\t");
                         let b_text = l.text();
+                        // The first word, with what a narrow no-break space binds to it:
+                        // the writer wrapped them as one.
                         let first = b_text
-                            .split_whitespace()
-                            .next()
+                            .split(|c: char| c.is_whitespace() && c != '\u{202f}')
+                            .find(|w| !w.is_empty())
                             .map_or(0, |w| w.chars().count())
                             as f32;
                         let average = width_of(l) / b_text.chars().count().max(1) as f32;
