@@ -1083,7 +1083,7 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
         // close: text carries on).
         let line_gap = prev.map_or(f32::MAX, |(p, y, s, _, _)| {
             if p == l.page {
-                y - l.y - pitch.max(s * 1.2)
+                y - l.y - pitch.min(s * 1.45).max(s * 1.2)
             } else {
                 0.0
             }
