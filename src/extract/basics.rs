@@ -643,7 +643,12 @@ fn contact_details(
     // "City: Leeds · Country: GB": the parts of a place, each labelled, as forms and
     // Europass-style CVs print them.
     if location.is_none() {
-        let pieces: Vec<&str> = rest.split(" · ").flat_map(|x| x.split(" | ")).collect();
+        // A separator left at the end of a wrapped line ("… · Paris ·") is not the place's.
+        let pieces: Vec<&str> = rest
+            .split(" · ")
+            .flat_map(|x| x.split(" | "))
+            .map(|p| p.trim().trim_matches(['·', '|']).trim())
+            .collect();
         if let Some(labelled) = labelled_place(&pieces) {
             *location = Some(labelled);
             used_lines.insert(l.line);
