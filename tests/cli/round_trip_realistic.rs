@@ -50,13 +50,13 @@ fn realistic_resumes_round_trip_exactly_through_docx() {
 /// label and its value, a labelled line run into the paragraph above (0.3 % of cases,
 /// measured on 10,000). The floor keeps that from growing.
 #[test]
-fn realistic_resumes_round_trip_through_pdf_in_at_least_95_percent_of_cases() {
+fn realistic_resumes_round_trip_through_pdf_in_at_least_99_percent_of_cases() {
     let f = failures(Format::Pdf);
     let n = cases() as usize;
     eprintln!("pdf: {} of {n} exact", n - f.len());
     assert!(
-        f.len() * 20 <= n,
-        "{} of {n} differ (over 5 %): {f:#?}",
+        f.len() * 100 <= n,
+        "{} of {n} differ (over 1 %): {f:#?}",
         f.len()
     );
 }
