@@ -278,7 +278,8 @@ fn location_groups(l: &Location) -> Vec<String> {
     .into_iter()
     .filter_map(|(part, v)| {
         let v = v.as_deref()?.trim();
-        (!v.is_empty()).then(|| format!("{}: {v}", basics::place_label(part)))
+        // The label stays with its value on one line (a narrow no-break space).
+        (!v.is_empty()).then(|| format!("{}:\u{202f}{v}", basics::place_label(part)))
     })
     .collect()
 }
