@@ -12,7 +12,6 @@ mod docx_io;
 mod docx_package;
 mod embedded;
 mod fuzz_regressions;
-mod generated;
 mod json_round_trip;
 mod markdown_output;
 mod pdf_input;
