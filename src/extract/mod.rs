@@ -115,24 +115,15 @@ fn section(s: Section, chunk: &Chunk, found: &mut Found) {
 /// No-break spaces kept while the fields were found (see [`lines::collapse_keeping_binds`])
 /// become plain spaces.
 fn unbind(r: &mut Resume) {
-    fn walk(v: &mut serde_json::Value) {
-        match v {
-            serde_json::Value::String(s) if s.contains('\u{202f}') => {
-                *s = s.replace('\u{202f}', " ")
-            }
-            serde_json::Value::Array(a) => a.iter_mut().for_each(walk),
-            serde_json::Value::Object(o) => o.values_mut().for_each(walk),
-            _ => {}
-        }
-    }
-    let Ok(mut v) = serde_json::to_value(&*r) else {
+    // One serialisation to look (serde_json writes U+202F as it is, not escaped), a second
+    // only when there is something to replace.
+    let Ok(json) = serde_json::to_string(&*r) else {
         return;
     };
-    if !v.to_string().contains('\u{202f}') {
+    if !json.contains('\u{202f}') {
         return;
     }
-    walk(&mut v);
-    if let Ok(back) = serde_json::from_value(v) {
+    if let Ok(back) = serde_json::from_str(&json.replace('\u{202f}', " ")) {
         *r = back;
     }
 }

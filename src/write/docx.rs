@@ -370,13 +370,6 @@ fn sorted_relationships(xml: &str) -> String {
     format!("{}{}{}", &xml[..start], items.concat(), &xml[end..])
 }
 
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// Rewrites the package: title and author into `docProps/core.xml`, every entry deflated with a
 /// fixed timestamp, so the same input gives the same bytes.
 fn finish(bytes: Vec<u8>, opts: &Options) -> Result<Vec<u8>, Error> {
@@ -455,7 +448,7 @@ fn finish(bytes: Vec<u8>, opts: &Options) -> Result<Vec<u8>, Error> {
         }
         if name == "docProps/core.xml" {
             let mut xml = original.clone();
-            let author = xml_escape(opts.author.as_deref().unwrap_or("resumeconv"));
+            let author = crate::embed::xml_escape(opts.author.as_deref().unwrap_or("resumeconv"));
             xml = xml.replace(
                 "<dc:creator>unknown</dc:creator>",
                 &format!("<dc:creator>{author}</dc:creator>"),
@@ -467,7 +460,10 @@ fn finish(bytes: Vec<u8>, opts: &Options) -> Result<Vec<u8>, Error> {
             if let Some(t) = &opts.title {
                 xml = xml.replace(
                     "</cp:coreProperties>",
-                    &format!("<dc:title>{}</dc:title></cp:coreProperties>", xml_escape(t)),
+                    &format!(
+                        "<dc:title>{}</dc:title></cp:coreProperties>",
+                        crate::embed::xml_escape(t)
+                    ),
                 );
             }
             *data = xml.into_bytes();
