@@ -288,7 +288,9 @@ pub fn fill(
                 && !l.sentence_like()
                 && !l.text.ends_with(':');
             // A link ("[Mastodon: ana](https://…)") is a contact detail, not a headline.
-            l.kind == Kind::Paragraph
+            // A line set larger than the body under the name (read as a minor heading) is
+            // the headline too, as long as it comes before any section.
+            matches!(l.kind, Kind::Paragraph | Kind::Heading(3))
                 && l.words() <= 20
                 && (emphasised || plain_title)
                 && contact::find(&l.text).is_empty()

@@ -977,8 +977,9 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
             .map_or(0, |w| w.chars().count()) as f32;
         let average = width_of(b) / chars;
         // The right edge of this column: the widest line at about this indent (lines with a
-        // tab reach into a date column and do not count).
-        let same_page = by_page.get(&b.page).map_or(&[][..], Vec::as_slice);
+        // tab reach into a date column and do not count), on the page of the line that may
+        // be full.
+        let same_page = by_page.get(&a.page).map_or(&[][..], Vec::as_slice);
         let edge = same_page
             .iter()
             .filter(|o| {
@@ -1106,7 +1107,10 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
                     && l.x - text_x < 30.0
                     && (hanging || after.is_some_and(|a| wrapped(a, l)))
             }
-            (Some((_, _, _, Kind::Paragraph | Kind::Definition, text_x)), Kind::Paragraph) => {
+            (Some((page, _, _, Kind::Paragraph | Kind::Definition, text_x)), Kind::Paragraph) => {
+                // Across a page break a paragraph goes on only from a full line: one that
+                // ends short at the foot of a page has ended there.
+                let carries = page == l.page || after.is_some_and(|a| wrapped(a, l));
                 // Same indent, or both centred on one axis (a wrapped contact line).
                 // (the wrapped line is the shorter one, so it starts further right).
                 let same_centre = after.is_some_and(|a| {
@@ -1118,7 +1122,7 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
                 let hangs = l.x - text_x > 3.0
                     && l.x - text_x < 30.0
                     && after.is_some_and(|a| wrapped(a, l));
-                close && ((l.x - text_x).abs() < 3.0 || same_centre || hangs)
+                close && carries && ((l.x - text_x).abs() < 3.0 || same_centre || hangs)
             }
             // An entry heading too long for its line, wrapped before its date.
             (Some((p, y, s, Kind::Heading(3), text_x)), Kind::Paragraph) => {

@@ -343,7 +343,10 @@ fn layout<'m>(doc: &Doc, m: &'m Metrics, paper: Paper) -> Layout<'m> {
                 };
                 let t = tokens(&b.spans, size, color, None);
                 l.paragraph(&t, l.left(), full, Align::Center);
-                l.space(1.5);
+                // Wider than a line's leading, so a reader sees the headline, the contact
+                // line and the place as lines of their own, not one centred paragraph
+                // (a reader allows up to 1.45 × the size between a paragraph's lines).
+                l.space(6.0);
             }
             Kind::Heading(2) => {
                 l.space(9.0);
