@@ -1111,10 +1111,11 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
                 // Across a page break a paragraph goes on only from a full line: one that
                 // ends short at the foot of a page has ended there.
                 let carries = page == l.page || after.is_some_and(|a| wrapped(a, l));
-                // Same indent, or both centred on one axis (a wrapped contact line).
-                // (the wrapped line is the shorter one, so it starts further right).
+                // Same indent, or both centred on one axis (a wrapped contact line; the
+                // wrapped line may be the shorter or, when a long word did not fit above,
+                // the longer one).
                 let same_centre = after.is_some_and(|a| {
-                    l.x - a.x > 2.0
+                    (l.x - a.x).abs() > 2.0
                         && (a.x + width_of(a) / 2.0 - l.x - width_of(l) / 2.0).abs() < 3.0
                 });
                 // A full line, then one set in a little: the paragraph goes on under a
