@@ -1004,7 +1004,7 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
             edge
         };
         let edge = if edge > 0.0 { edge } else { right };
-        a.x + width_of(a) + average * (first + 1.0) > edge - 0.5 * average
+        a.x + width_of(a) + average * (first + 1.0) > edge - 1.5 * average
     };
     let is_bullet = |l: &TextLine| {
         let text = l.text();
@@ -1169,7 +1169,12 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
         };
         // Lines set a little in from the text column, each starting afresh, are list items
         // whose bullets are not text (drawn, or left out).
-        let indented = !has_bullets && l.x - column > 5.0 && l.x - column < 40.0;
+        // A line centred on the page's axis, as the line above it is, is centred text (a
+        // header's contact line), not an item.
+        let on_axis = |l: &TextLine| (l.x + width_of(l) / 2.0 - center).abs() < 4.0;
+        let centred_pair = on_axis(l) && after.is_some_and(on_axis);
+        let indented =
+            !has_bullets && !centred_pair && l.x - column > 5.0 && l.x - column < 40.0;
         // A line set in below a one-line paragraph: a definition list (a term, then its
         // description indented under it), as browsers and word processors lay one out.
         let defines = !continues
