@@ -256,7 +256,9 @@ impl<'m> Layout<'m> {
 
     /// Wraps and places a paragraph; `indent` for every line, `first` extra for the first.
     fn paragraph(&mut self, tokens: &[Token], x: f32, width: f32, align: Align) -> f32 {
-        let size = tokens.iter().map(|t| t.size).fold(BODY, f32::max);
+        // The leading follows the text's own size (small contact lines sit closer).
+        let size = tokens.iter().map(|t| t.size).fold(0.0, f32::max);
+        let size = if size > 0.0 { size } else { BODY };
         let lead = size * LEADING;
         let mut end_x = x;
         for line in self.wrap(tokens, width) {
