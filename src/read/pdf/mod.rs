@@ -263,6 +263,21 @@ fn join_wrapped_margin_dates(lines: &mut Vec<TextLine>, column: f32) {
 
 /// Whether two runs sit on one line: the same baseline, or (a side label set larger than
 /// the text beside it) the same top edge.
+/// A line that opens with a field's label: one to three words, the first capitalised, and a
+/// colon ("Keywords: Rust", "Field of study: Physics").
+fn opens_with_label(text: &str) -> bool {
+    let Some((label, rest)) = text.trim_start().split_once(':') else {
+        return false;
+    };
+    let words = label.split_whitespace().count();
+    (1..=3).contains(&words)
+        && label.chars().next().is_some_and(char::is_uppercase)
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+        && rest.starts_with(' ')
+}
+
 fn same_line(a: &Run, b: &Run) -> bool {
     (a.y - b.y).abs() <= 0.35 * a.size.max(b.size)
         || ((a.size - b.size).abs() > 0.15 * a.size.min(b.size)
@@ -1110,7 +1125,9 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
             (Some((page, _, _, Kind::Paragraph | Kind::Definition, text_x)), Kind::Paragraph) => {
                 // Across a page break a paragraph goes on only from a full line: one that
                 // ends short at the foot of a page has ended there.
-                let carries = page == l.page || after.is_some_and(|a| wrapped(a, l));
+                // Nor does a line that opens with a label ("Keywords: …"): a field of its own.
+                let carries = page == l.page
+                    || after.is_some_and(|a| wrapped(a, l)) && !opens_with_label(&text);
                 // Same indent, or both centred on one axis (a wrapped contact line; the
                 // wrapped line may be the shorter or, when a long word did not fit above,
                 // the longer one).
@@ -1173,8 +1190,7 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
         // header's contact line), not an item.
         let on_axis = |l: &TextLine| (l.x + width_of(l) / 2.0 - center).abs() < 4.0;
         let centred_pair = on_axis(l) && after.is_some_and(on_axis);
-        let indented =
-            !has_bullets && !centred_pair && l.x - column > 5.0 && l.x - column < 40.0;
+        let indented = !has_bullets && !centred_pair && l.x - column > 5.0 && l.x - column < 40.0;
         // A line set in below a one-line paragraph: a definition list (a term, then its
         // description indented under it), as browsers and word processors lay one out.
         let defines = !continues
