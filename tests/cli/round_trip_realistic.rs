@@ -14,6 +14,16 @@ fn cases() -> u64 {
         .unwrap_or(200)
 }
 
+/// Cases the generator once found failing, run on every test whatever the case count (the
+/// generator is deterministic, so a number names one résumé; renumber them if it changes).
+/// PDF: a headline in brackets run into the contact line, a contact line wrapped inside a
+/// place or read as an item, a paragraph carried over a page break into a labelled line or
+/// the next paragraph, a wrapped course list cut at a line end.
+const REGRESSIONS: &[u64] = &[
+    164, 626, 704, 723, 860, 1324, 2288, 2343, 2948, 3198, 3323, 5071, 5257, 5303, 5370, 6253,
+    6608, 7438, 8395, 9498,
+];
+
 /// The cases that do not come back exactly, with their first difference.
 fn failures(format: Format) -> Vec<(u64, String)> {
     let opts = ReadOptions {
@@ -21,7 +31,7 @@ fn failures(format: Format) -> Vec<(u64, String)> {
         ..ReadOptions::default()
     };
     let mut out = Vec::new();
-    for n in 0..cases() {
+    for n in (0..cases()).chain(REGRESSIONS.iter().copied()) {
         let r = resume(n);
         let bytes = resumeconv::render(&r, format).unwrap();
         let back = resumeconv::read_resume_opts(&bytes, format, "case", &opts)
@@ -46,19 +56,10 @@ fn realistic_resumes_round_trip_exactly_through_docx() {
     assert!(f.is_empty(), "{} of {} differ: {f:#?}", f.len(), cases());
 }
 
-/// PDF is not exact yet on every case: a contact line that wraps inside a place or between a
-/// label and its value, a labelled line run into the paragraph above (0.3 % of cases,
-/// measured on 10,000). The floor keeps that from growing.
 #[test]
-fn realistic_resumes_round_trip_through_pdf_in_at_least_99_percent_of_cases() {
+fn realistic_resumes_round_trip_exactly_through_pdf() {
     let f = failures(Format::Pdf);
-    let n = cases() as usize;
-    eprintln!("pdf: {} of {n} exact", n - f.len());
-    assert!(
-        f.len() * 100 <= n,
-        "{} of {n} differ (over 1 %): {f:#?}",
-        f.len()
-    );
+    assert!(f.is_empty(), "{} of {} differ: {f:#?}", f.len(), cases());
 }
 
 /// The generator draws what the issue asks for: check it does, so the property means

@@ -1055,6 +1055,7 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
         n.is_some_and(|n| before == n.checked_sub(1) && n > 1 || next == Some(n + 1))
     };
     let has_bullets = lines.iter().any(is_bullet);
+    let on_axis = |l: &TextLine| (l.x + width_of(l) / 2.0 - center).abs() < 4.0;
     for (index, l) in lines.iter().enumerate() {
         let after = prev_line.replace(l);
         let text = l.text();
@@ -1128,11 +1129,11 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
                 // Nor does a line that opens with a label ("Keywords: …"): a field of its own.
                 let carries = page == l.page
                     || after.is_some_and(|a| wrapped(a, l)) && !opens_with_label(&text);
-                // Same indent, or both centred on one axis (a wrapped contact line; the
-                // wrapped line may be the shorter or, when a long word did not fit above,
-                // the longer one).
+                // Same indent, or both centred on one axis (a wrapped contact line: the
+                // wrapped line is the shorter one, so it starts further right — or, on the
+                // page's axis, the longer one, when a long word did not fit above).
                 let same_centre = after.is_some_and(|a| {
-                    (l.x - a.x).abs() > 2.0
+                    (l.x - a.x > 2.0 || l.x - a.x < -2.0 && on_axis(a) && on_axis(l))
                         && (a.x + width_of(a) / 2.0 - l.x - width_of(l) / 2.0).abs() < 3.0
                 });
                 // A full line, then one set in a little: the paragraph goes on under a
@@ -1188,7 +1189,6 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
         // whose bullets are not text (drawn, or left out).
         // A line centred on the page's axis, as the line above it is, is centred text (a
         // header's contact line), not an item.
-        let on_axis = |l: &TextLine| (l.x + width_of(l) / 2.0 - center).abs() < 4.0;
         let centred_pair = on_axis(l) && after.is_some_and(on_axis);
         let indented = !has_bullets && !centred_pair && l.x - column > 5.0 && l.x - column < 40.0;
         // A line set in below a one-line paragraph: a definition list (a term, then its
