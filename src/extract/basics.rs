@@ -1017,6 +1017,10 @@ fn label_from_prose(s: &str) -> Option<String> {
 
 /// "I am a Bristol, UK based …", "based in Lisbon, Portugal".
 fn location_from_prose(s: &str) -> Option<Location> {
+    // Every match holds "based": without it the (costly to compile) pattern is not built.
+    if !s.contains("based") {
+        return None;
+    }
     let re = crate::static_re!(
         r"(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?,\s*\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?)[\s-]based(?-u:\b)|(?-u:\b)based in\s+(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?(?:,\s*\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?)?)"
     );

@@ -39,7 +39,7 @@ pub fn is_term_list(text: &str, min: usize) -> bool {
 }
 
 fn shape(lines: &[Line]) -> Shape {
-    let degree = crate::static_re!(lexicon::DEGREE_PATTERN);
+    let degree = super::entries::degree_re();
     let cefr = crate::static_re!(r"(?-u:\b)[ABC][12](?-u:\b)");
     let mut s = Shape::default();
     for l in lines {

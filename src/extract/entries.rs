@@ -771,6 +771,14 @@ fn isolated(text: &str, r: &DateRange) -> bool {
 
 /// "Bristol, UK I am …" → ("Bristol, UK", "I am …").
 fn leading_place(s: &str) -> (Option<String>, String) {
+    // A match opens with a capital and has a comma after at most three words: without
+    // that the (costly to compile) pattern is not built.
+    let comma_early = s
+        .split_once(',')
+        .is_some_and(|(head, _)| head.split_whitespace().count() <= 3);
+    if !comma_early || !s.starts_with(char::is_uppercase) {
+        return (None, s.to_string());
+    }
     let re = crate::static_re!(
         r"^(\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,2},\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}]*)?)\s+(\p{Lu}.*)$"
     );
@@ -1529,8 +1537,7 @@ pub fn parse_degree(s: &str) -> (Option<String>, Option<String>, Option<String>)
     // An abbreviation or honours in brackets right after the degree is part of its name:
     // "BSc (Hons)", "Bachelor of Science (Honours)", "Master of Engineering (MEng)"; a field
     // in brackets ("Bachelor of Technology (Computer Science)", "(Physics)") is not.
-    if let Some(c) = crate::static_re!(r"^\s*(\(([\p{L}.]{2,12})\))").captures(&s[m.end()..]) {
-        let word = c.get(2).map_or("", |w| w.as_str());
+    if let Some((bracket, word)) = super::scan::leading_bracketed_word(&s[m.end()..]) {
         // The degree's own abbreviation ("MEng", "MD"), not a field's ("CS").
         let abbreviation = degree_re()
             .find(word)
@@ -1539,9 +1546,9 @@ pub fn parse_degree(s: &str) -> (Option<String>, Option<String>, Option<String>)
             word.to_lowercase().trim_end_matches('.'),
             "hons" | "honours" | "honors"
         );
-        if let Some(p) = c.get(1).filter(|_| abbreviation || honours) {
-            study = format!("{study} {}", p.as_str());
-            rest_from = m.end() + c.get(0).map_or(0, |a| a.end());
+        if abbreviation || honours {
+            study = format!("{study} {}", &s[m.end()..][bracket.clone()]);
+            rest_from = m.end() + bracket.end;
         }
     }
     let before = s[..m.start()]

@@ -15,6 +15,7 @@ pub mod lexicon;
 pub mod lines;
 pub mod months;
 pub mod personal;
+pub mod scan;
 pub mod sections;
 pub mod skills;
 
