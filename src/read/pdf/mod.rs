@@ -909,8 +909,9 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
         .min()
         .map_or(body * 1.3, |p| p as f32 / 10.0);
     let width_of = |l: &TextLine| l.runs.last().map_or(0.0, |r| r.x + r.width - l.x);
-    let centered =
-        |l: &TextLine| (l.x + width_of(l) / 2.0 - center).abs() < 4.0 && l.x - left > 20.0;
+    // Centred on the page's axis; `centered` also set in from the left margin.
+    let on_axis = |l: &TextLine| (l.x + width_of(l) / 2.0 - center).abs() < 4.0;
+    let centered = |l: &TextLine| on_axis(l) && l.x - left > 20.0;
     // Heading levels by size rank: the size most section titles are set in is level 2;
     // the largest size above it (the name) level 1; sizes between the two (a title under
     // the name) plain text; sizes between body and sections level 3.
@@ -1055,7 +1056,6 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
         n.is_some_and(|n| before == n.checked_sub(1) && n > 1 || next == Some(n + 1))
     };
     let has_bullets = lines.iter().any(is_bullet);
-    let on_axis = |l: &TextLine| (l.x + width_of(l) / 2.0 - center).abs() < 4.0;
     for (index, l) in lines.iter().enumerate() {
         let after = prev_line.replace(l);
         let text = l.text();
