@@ -6,12 +6,8 @@
 //! (present, heute, aujourd'hui, actualidad, atual, oggi, obecnie, ...) and open starts
 //! ("since", "seit", "depuis", "desde"). Results are ISO 8601 at the precision written.
 
-use super::lexicon::OPEN_END_WORDS;
-use regex::Regex;
+use super::date_grammar::{self, Found};
 use std::ops::Range;
-use std::sync::OnceLock;
-
-const SEASONS: &str = r"(?:spring|summer|fall|autumn|winter)";
 
 /// A date or a range found in a string.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -26,27 +22,6 @@ pub struct DateRange {
     pub vague: Option<String>,
 }
 
-fn single_pattern() -> String {
-    // Any word stands where a month may: the pattern stays small (a multilingual month
-    // alternation costs milliseconds to compile), and `month_words_ok` checks the word
-    // against the table in `super::months` afterwards.
-    let m = r"(?-i:\p{L}+)";
-    // A day: "1", "1st", "1er", "1º", "1." (German).
-    let day = r"[0-9]{1,2}(?:st|nd|rd|th|er|º|\.)?";
-    format!(
-        r"(?:(?:{day}\s*(?:de\s+)?)?{m}\.?\s*(?:de\s+)?,?\s*(?:{day},?\s+(?:de\s+)?)?(?:[0-9]{{4}}|['’][0-9]{{2}})|{SEASONS}\s+[0-9]{{4}}|[0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}}|[0-9]{{1,2}}[./][0-9]{{1,2}}[./][0-9]{{4}}|[0-9]{{4}}-[0-9]{{1,2}}(?-u:\b)|[0-9]{{1,2}}[/.\\-][0-9]{{4}}|[0-9]{{4}}[/.][0-9]{{1,2}}(?-u:\b)|(?:19|20)[0-9]{{2}})"
-    )
-}
-
-/// Words that open a range with no end: "since 2019", "seit 2019", "depuis 2019".
-const SINCE_WORDS: &str = r"since|seit|depuis|desde|dal|dall['’]|od|vanaf|from|с";
-
-/// Words that give only the end: "until 2020", "bis 2020", "jusqu'en 2020".
-const UNTIL_WORDS: &str = r"until|till|bis|jusqu['’](?:à|en|au)|hasta|até|fino\s+a|по";
-
-/// Words between the two ends of a range, besides dashes.
-const RANGE_WORDS: &str = r"to|until|till|through|thru|bis|au|al|à|a|até|ate|hasta|do|tot|по|jusqu['’](?:à|en|au)|fino\s+a";
-
 thread_local! {
     /// The document writes year ranges with a two-digit end ("2016-19"), so "2010-12" is
     /// 2010–2012 there, not December 2010. Set by [`with_document`] for one extraction.
@@ -57,52 +32,34 @@ thread_local! {
 /// "YYYY-NN" in it can only be a year range (NN above 12), every "YYYY-NN" whose NN is
 /// after YYYY's last two digits reads as a range too.
 pub fn with_document<'a, R>(texts: impl IntoIterator<Item = &'a str>, f: impl FnOnce() -> R) -> R {
-    let re = crate::static_re!(r"(?:^|[^0-9-])(?:19|20)([0-9]{2})-([0-9]{2})(?:$|[^0-9-])");
-    let ranges = texts.into_iter().any(|t| {
-        re.captures_iter(t).any(|c| {
-            c.get(2)
-                .and_then(|m| m.as_str().parse::<u32>().ok())
-                .is_some_and(|n| n > 12)
-        })
-    });
+    let ranges = texts
+        .into_iter()
+        .any(|t| year_dash_numbers(t).any(|n| n > 12));
     let before = TWO_DIGIT_RANGES.with(|c| c.replace(ranges));
     let out = f();
     TWO_DIGIT_RANGES.with(|c| c.set(before));
     out
 }
 
-fn range_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let d = single_pattern();
-        let pattern = format!(
-            r"(?i)(?:^|(?-u:\b)|[(\[\s])(?:(?P<since>(?:{SINCE_WORDS})\s+)|(?P<until>(?:{UNTIL_WORDS})\s+))?(?P<a>{d}|\?{{2,}})(?:(?:\s*(?:-{{1,3}}|‐|‑|‒|–|—|−|~)\s*|\s+(?:{RANGE_WORDS})\s+)(?P<b>{d}|(?:{OPEN_END_WORDS})(?:(?-u:\b)|$)|[0-9]{{2}}(?-u:\b)|\?{{2,}}))?(?:(?-u:\b)|$)"
-        );
-        #[allow(clippy::expect_used)] // literal pattern, exercised by the tests below
-        Regex::new(&pattern).expect("date regex compiles")
-    })
-}
-
 /// The first date or date range in `s`.
 pub fn find_range(s: &str) -> Option<DateRange> {
-    // Most lines hold no date: a match test (a fast automaton, no captures) rules them out.
-    if !s.bytes().any(|b| b.is_ascii_digit() || b == b'?') || !range_re().is_match(s) {
+    // Every date holds a digit or a placeholder "??": most lines are ruled out at once.
+    if !s.bytes().any(|b| b.is_ascii_digit() || b == b'?') {
         return None;
     }
-    // Find the bounds with the fast automaton, then take the captures of that piece only.
     let mut from = 0;
-    while let Some(m) = range_re().find_at(s, from) {
-        from = m.end().max(from + 1);
-        let Some(caps) = range_re().captures(&s[m.start()..m.end()]) else {
-            continue;
-        };
-        let base = m.start();
-        let (Some(all), Some(a)) = (caps.get(0), caps.name("a")) else {
-            continue;
-        };
-        let a_text = a.as_str();
+    while let Some(found) = date_grammar::find_at(s, from) {
+        from = found.all.end.max(from + 1);
+        let Found {
+            all,
+            since,
+            until,
+            a,
+            b,
+        } = found;
+        let a_text = &s[a.clone()];
         // Never inside a web address ("doi.org/10.1145/3020817"): the token it sits in.
-        let token_start = s[..base + a.start()]
+        let token_start = s[..a.start]
             .char_indices()
             .rev()
             .find(|(_, c)| c.is_whitespace())
@@ -110,33 +67,33 @@ pub fn find_range(s: &str) -> Option<DateRange> {
         let token = &s[token_start..];
         let token = token.split(char::is_whitespace).next().unwrap_or("");
         if token.contains("://") || token.starts_with("www.") {
-            from = base + a.end();
+            from = a.end;
             continue;
         }
         // "band 2012" matched as a month and a year: not a month, so look again right after
         // the word ("2012" alone is a year).
         if let Some(word_end) = bad_month_word(a_text) {
-            from = base + a.start() + word_end;
+            from = a.start + word_end;
             continue;
         }
         // "since" stays outside the span: "Since 2008 I've been …" is a sentence that
         // mentions a date, not a line that starts with one.
         // "Until 2020" is one date, word and all: the word is not left behind as text.
-        let start = match caps.name("until") {
-            Some(u) if caps.name("b").is_none() => u.start(),
-            _ => a.start(),
+        let start = match &until {
+            Some(u) if b.is_none() => u.start,
+            _ => a.start,
         };
         let mut r = DateRange {
-            span: base + start..base + all.end(),
+            span: start..all.end,
             ..DateRange::default()
         };
-        let b = caps
-            .name("b")
-            .filter(|b| is_open_end(b.as_str()) || bad_month_word(b.as_str()).is_none());
-        if caps.name("since").is_some() && b.is_none() {
+        let b = b
+            .map(|b| &s[b])
+            .filter(|b| date_grammar::is_open_end(b) || bad_month_word(b).is_none());
+        if since.is_some() && b.is_none() {
             r.open = true;
         }
-        let until = caps.name("until").is_some() && b.is_none();
+        let until = until.is_some() && b.is_none();
         // `2010-13` reads as a year range with a two-digit end, not a 13th month; so does
         // `2010-12` in a document that writes its ranges so.
         if let Some((y, m)) = year_month(a_text) {
@@ -159,9 +116,8 @@ pub fn find_range(s: &str) -> Option<DateRange> {
                 None => continue,
             }
         }
-        if let Some(b) = b {
-            let b_text = b.as_str();
-            if is_open_end(b_text) {
+        if let Some(b_text) = b {
+            if date_grammar::is_open_end(b_text) {
                 r.open = true;
             } else if b_text.len() == 2 && b_text.bytes().all(|c| c.is_ascii_digit()) {
                 let year: u32 = r
@@ -183,11 +139,11 @@ pub fn find_range(s: &str) -> Option<DateRange> {
                             r.vague = Some(b_text.to_string());
                         }
                     }
-                    None => r.span = base + start..base + a.end(),
+                    None => r.span = start..a.end,
                 }
             }
         } else {
-            r.span = base + start..base + a.end();
+            r.span = start..a.end;
         }
         if r.start.is_none() && r.end.is_none() && !r.open {
             continue;
@@ -206,7 +162,8 @@ fn bad_month_word(text: &str) -> Option<usize> {
     let mut pos = 0;
     for word in text.split(|c: char| !c.is_alphabetic()) {
         let start = pos;
-        pos += word.len() + 1;
+        pos += word.len();
+        pos += text[pos..].chars().next().map_or(0, char::len_utf8);
         if word.is_empty() {
             continue;
         }
@@ -222,11 +179,6 @@ fn bad_month_word(text: &str) -> Option<usize> {
         return (super::months::number(&lower).is_none() && !season).then_some(start + word.len());
     }
     None
-}
-
-fn is_open_end(s: &str) -> bool {
-    let re = crate::static_re!(&format!(r"(?i)^(?:{OPEN_END_WORDS})$"));
-    re.is_match(s)
 }
 
 fn year_month(s: &str) -> Option<(u32, u32)> {
@@ -266,7 +218,7 @@ pub fn parse(s: &str) -> Option<(String, bool)> {
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .find_map(super::months::number);
-    if crate::static_re!(&format!(r"(?i)^{SEASONS}(?-u:\b)")).is_match(s) {
+    if date_grammar::starts_with_season(s) {
         let year = digits.last()?;
         return Some((year.to_string(), true));
     }
@@ -315,12 +267,68 @@ pub fn is_date_only(s: &str) -> bool {
 
 /// True when `r`, found in `s`, is all there is of `s` but punctuation and filler.
 pub fn only_date(s: &str, r: &DateRange) -> bool {
-    let rest = format!("{} {}", &s[..r.span.start], &s[r.span.end..]);
-    let rest = crate::static_re!(
-        r"(?i)\((?:expected|anticipated|est\.?|planned)\)|(?-u:\b)(?:expected|since|from|dates?)(?-u:\b)"
-    )
-    .replace_all(&rest, "");
-    !rest.chars().any(char::is_alphanumeric)
+    !rest_has_words(&s[..r.span.start]) && !rest_has_words(&s[r.span.end..])
+}
+
+/// True when `text` holds a letter or digit besides the filler words that go with a date:
+/// "expected", "since", "from", "date(s)", and "(anticipated)", "(est.)", "(planned)" in
+/// brackets.
+fn rest_has_words(text: &str) -> bool {
+    const FILLER: &[&str] = &["expected", "since", "from", "date", "dates"];
+    const IN_BRACKETS: &[&str] = &["anticipated", "est", "planned"];
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_alphanumeric() || c == b'_' {
+            // A whole ASCII word (the expression's `\b…\b`).
+            let start = i;
+            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+                i += 1;
+            }
+            let w = text[start..i].to_ascii_lowercase();
+            let bracketed = start > 0 && b[start - 1] == b'(' && {
+                let close = if w == "est" && b.get(i) == Some(&b'.') {
+                    i + 1
+                } else {
+                    i
+                };
+                b.get(close) == Some(&b')')
+            };
+            let filler =
+                FILLER.contains(&w.as_str()) || (bracketed && IN_BRACKETS.contains(&w.as_str()));
+            if !filler && w.bytes().any(|c| c.is_ascii_alphanumeric()) {
+                return true;
+            }
+        } else {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            if ch.is_alphanumeric() {
+                return true;
+            }
+            i += ch.len_utf8();
+        }
+    }
+    false
+}
+
+/// The NN of every "19YY-NN" or "20YY-NN" standing alone (no digit or hyphen either side).
+fn year_dash_numbers(t: &str) -> impl Iterator<Item = u32> + '_ {
+    let b = t.as_bytes();
+    let free = |i: Option<usize>| {
+        i.and_then(|i| b.get(i))
+            .is_none_or(|c| !c.is_ascii_digit() && *c != b'-')
+    };
+    (0..b.len().saturating_sub(6)).filter_map(move |i| {
+        let w = &b[i..i + 7];
+        let shape = matches!(&w[..2], b"19" | b"20")
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+            && w[4] == b'-'
+            && w[5].is_ascii_digit()
+            && w[6].is_ascii_digit();
+        (shape && free(i.checked_sub(1)) && free(Some(i + 7)))
+            .then(|| u32::from(w[5] - b'0') * 10 + u32::from(w[6] - b'0'))
+    })
 }
 
 #[cfg(test)]

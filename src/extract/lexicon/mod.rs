@@ -1614,8 +1614,57 @@ pub const VALEDICTIONS: &[&str] = &[
     "vänliga hälsningar",
 ];
 
-/// Words meaning "up to now" at the open end of a date range.
-pub const OPEN_END_WORDS: &str = r"present|current|currently|now|today|ongoing|date|heute|aktuell|jetzt|dato|laufend|actuel|actuellement|aujourd['’]hui|auj\.?|présent|maintenant|ce\s+jour|actualidad|actualmente|actual|presente|hoy|la\s+fecha|atual|atualmente|o\s+momento|hoje|(?:fino\s+)?ad\s+oggi|oggi|in\s+corso|attuale|nu|nå|idag|heden|obecnie|teraz|nadal|настоящее\s+время|наст\.\s*время|сейчас|н\.\s*в\.";
+/// Words meaning "up to now" at the open end of a date range, in order of preference (a
+/// space stands for one or more spaces, `~` for none or more, `'` for either apostrophe; see
+/// [`crate::extract::date_grammar::word`]).
+pub const OPEN_END_WORDS: &[&str] = &[
+    "present",
+    "current",
+    "currently",
+    "now",
+    "today",
+    "ongoing",
+    "date",
+    "heute",
+    "aktuell",
+    "jetzt",
+    "dato",
+    "laufend",
+    "actuel",
+    "actuellement",
+    "aujourd'hui",
+    "auj.",
+    "auj",
+    "présent",
+    "maintenant",
+    "ce jour",
+    "actualidad",
+    "actualmente",
+    "actual",
+    "presente",
+    "hoy",
+    "la fecha",
+    "atual",
+    "atualmente",
+    "o momento",
+    "hoje",
+    "fino ad oggi",
+    "ad oggi",
+    "oggi",
+    "in corso",
+    "attuale",
+    "nu",
+    "nå",
+    "idag",
+    "heden",
+    "obecnie",
+    "teraz",
+    "nadal",
+    "настоящее время",
+    "наст.~время",
+    "сейчас",
+    "н.~в.",
+];
 
 /// True when `word` (any case, dots ignored) is in `table`.
 pub fn has(table: &[&str], word: &str) -> bool {
