@@ -1,6 +1,7 @@
 //! Contact details wherever they are: e-mail addresses, phone numbers in national and
 //! international forms, web addresses, and profiles on known networks with their usernames.
 
+use super::contact_scan;
 use super::lexicon::{NETWORKS, URL_LABELS};
 use crate::model::Profile;
 use std::ops::Range;
@@ -20,46 +21,35 @@ pub enum Item {
 /// Every contact detail in `text`, in order, with the byte ranges they occupy.
 pub fn find(text: &str) -> Vec<(std::ops::Range<usize>, Item)> {
     let mut out: Vec<(std::ops::Range<usize>, Item)> = Vec::new();
-    let email = crate::static_re!(
-        r"(?i)(?-u:\b)(?:mailto:)?([a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?-u:\b)"
-    );
-    let emails = if text.contains('@') {
-        Some(email.captures_iter(text))
-    } else {
-        None
-    };
-    for c in emails.into_iter().flatten() {
-        if let (Some(all), Some(addr)) = (c.get(0), c.get(1)) {
-            out.push((all.range(), Item::Email(addr.as_str().to_string())));
+    if text.contains('@') {
+        for e in contact_scan::emails(text) {
+            out.push((e.all, Item::Email(text[e.address].to_string())));
         }
     }
     // A web address may hold balanced parentheses ("…/wiki/Silicon_Valley_(TV_series)"), as
     // in Wikipedia's addresses; a parenthesis around it is not part of it.
-    let url = crate::static_re!(
-        r"(?i)(?:(?-u:\b)(?P<label>[a-z][a-z ]{1,12}):\s*)?(?P<url>(?-u:\b)(?:https?://|www\.)(?:[^\s<>()\[\]]|\([^\s<>()\[\]]*\))+|(?-u:\b)[\p{L}0-9][\p{L}0-9-]*(?:\.[\p{L}0-9-]+)*\.(?:com|org|net|io|dev|me|co|app|ai|info|biz|blog|page|site|tech|xyz|us|uk|de|fr|es|it|nl|se|no|dk|fi|pl|ch|at|be|ca|au|nz|in|jp|cn|br|eu|edu|gov|ly|sh|cc|tv|gg|id|social)(?-u:\b)(?:/(?:[^\s<>()\[\]]|\([^\s<>()\[\]]*\))*)?)"
-    );
     let email_ranges: Vec<Range<usize>> = out.iter().map(|(r, _)| r.clone()).collect();
-    // A match test first: most lines hold no address, and captures cost more.
-    let urls = if text.contains('.') && url.is_match(text) {
-        Some(url.captures_iter(text))
+    let urls = if text.contains('.') {
+        contact_scan::urls(text)
     } else {
-        None
+        Vec::new()
     };
-    for c in urls.into_iter().flatten() {
-        let Some(u) = c.name("url") else { continue };
-        if covered(&email_ranges, u.start()) {
+    for found in urls {
+        let u = found.url;
+        if covered(&email_ranges, u.start) {
             continue; // the domain of an e-mail address
         }
-        if text[..u.start()].ends_with('@') {
+        if text[..u.start].ends_with('@') {
             continue;
         }
-        let raw = u
-            .as_str()
-            .trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '"']);
-        let label = c.name("label").map(|l| l.as_str().trim().to_lowercase());
-        let start = c.name("label").map_or(u.start(), |l| l.start());
+        let raw = text[u.clone()].trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '"']);
+        let label = found
+            .label
+            .as_ref()
+            .map(|l| text[l.clone()].trim().to_lowercase());
+        let start = found.label.map_or(u.start, |l| l.start);
         out.push((
-            start..u.start() + raw.len(),
+            start..u.start + raw.len(),
             Item::Url {
                 url: raw.to_string(),
                 label,
@@ -71,22 +61,18 @@ pub fn find(text: &str) -> Vec<(std::ops::Range<usize>, Item)> {
         .filter(|(_, i)| matches!(i, Item::Url { .. }))
         .map(|(r, _)| r.clone())
         .collect();
-    let phone = crate::static_re!(
-        r"(?:^|[^[A-Za-z0-9_]/.-])(?P<p>\+?\(?[0-9][[0-9]\s().\-]{5,}[0-9])(?:$|[^[A-Za-z0-9_]/-])"
-    );
     let enough_digits = text.bytes().filter(u8::is_ascii_digit).count() >= 7;
     let phones = if enough_digits {
-        Some(phone.captures_iter(text))
+        contact_scan::phones(text)
     } else {
-        None
+        Vec::new()
     };
-    for c in phones.into_iter().flatten() {
-        let Some(p) = c.name("p") else { continue };
-        let s = p.as_str().trim();
+    for p in phones {
+        let s = text[p.clone()].trim();
         let digits = s.chars().filter(char::is_ascii_digit).count();
         if !(7..=15).contains(&digits)
-            || covered(&email_ranges, p.start())
-            || covered(&url_ranges, p.start())
+            || covered(&email_ranges, p.start)
+            || covered(&url_ranges, p.start)
         {
             continue;
         }
@@ -94,7 +80,7 @@ pub fn find(text: &str) -> Vec<(std::ops::Range<usize>, Item)> {
         if super::dates::find_range(s).is_some_and(|r| r.span.len() + 2 >= s.len()) {
             continue;
         }
-        out.push((p.start()..p.start() + s.len(), Item::Phone(s.to_string())));
+        out.push((p.start..p.start + s.len(), Item::Phone(s.to_string())));
     }
     out.sort_by_key(|(r, _)| r.start);
     out

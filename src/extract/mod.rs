@@ -9,6 +9,7 @@
 pub mod basics;
 pub mod classify;
 pub mod contact;
+pub mod contact_scan;
 pub mod date_grammar;
 pub mod dates;
 pub mod entries;
