@@ -222,14 +222,14 @@ pub fn location_text(l: &Location) -> Option<String> {
 /// "Web Development") when it reads back as the same degree and field, else what does not
 /// as labelled lines ("Degree: Bootcamp certificate", "Field of study: Nursing").
 fn degree_text(study: Option<&str>, area: Option<&str>) -> (Option<String>, Vec<String>) {
-    use crate::extract::entries::{degree_re, parse_degree};
+    use crate::extract::entries::{has_degree, parse_degree};
     let own = |s: &str| s.trim().to_string();
     let reads = |text: &str, st: Option<&str>, ar: Option<&str>| {
         let (s2, a2, score) = parse_degree(text);
         s2.as_deref() == st.map(str::trim)
             && a2.as_deref() == ar.map(str::trim)
             && score.is_none()
-            && degree_re().is_match(text) == st.is_some()
+            && has_degree(text) == st.is_some()
     };
     let field = |a: &str| format!("Field of study: {}", own(a));
     let degree = |s: &str| format!("Degree: {}", own(s));

@@ -38,16 +38,31 @@ pub fn is_term_list(text: &str, min: usize) -> bool {
             .all(|t| t.trim_end_matches('.').split_whitespace().count() <= 4)
 }
 
+/// How many CEFR levels ("A1" to "C2", as a word of their own) `text` names.
+fn cefr_levels(text: &str) -> usize {
+    let b = text.as_bytes();
+    let word = |i: usize| {
+        b.get(i)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+    };
+    (0..b.len().saturating_sub(1))
+        .filter(|&i| {
+            matches!(b[i], b'A' | b'B' | b'C')
+                && matches!(b[i + 1], b'1' | b'2')
+                && (i == 0 || !word(i - 1))
+                && !word(i + 2)
+        })
+        .count()
+}
+
 fn shape(lines: &[Line]) -> Shape {
-    let degree = super::entries::degree_re();
-    let cefr = crate::static_re!(r"(?-u:\b)[ABC][12](?-u:\b)");
     let mut s = Shape::default();
     for l in lines {
         s.lines += 1;
         if l.date().is_some() && l.words() <= 20 {
             s.dated += 1;
         }
-        if degree.is_match(&l.text)
+        if super::entries::has_degree(&l.text)
             || l.text
                 .split_whitespace()
                 .any(|w| lexicon::has(lexicon::SCHOOL_WORDS, w))
@@ -67,7 +82,7 @@ fn shape(lines: &[Line]) -> Shape {
             .iter()
             .filter(|w| lexicon::has(lexicon::FLUENCY_WORDS, w))
             .count()
-            + cefr.find_iter(&l.text).count();
+            + cefr_levels(&l.text);
         if names >= 1 && (levels >= 1 || names * 2 >= words.len().max(1)) {
             s.languages += 1;
         }

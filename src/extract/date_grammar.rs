@@ -22,6 +22,8 @@
 //! The `word` standing for a month is any run of letters; the caller checks it against the
 //! month table ([`super::months`]).
 
+pub use super::grammar::word;
+use super::grammar::{K, boundary, ws_plus, ws_star};
 use std::cell::Cell;
 use std::ops::Range;
 
@@ -68,9 +70,6 @@ pub struct Found {
     pub a: Range<usize>,
     pub b: Option<Range<usize>>,
 }
-
-/// The continuation: told where a part ended, it says whether the rest matched.
-type K<'a> = &'a mut dyn FnMut(usize) -> bool;
 
 /// The leftmost match of the grammar in `s` at or after byte `from`.
 pub fn find_at(s: &str, from: usize) -> Option<Found> {
@@ -366,54 +365,6 @@ fn byte_in(s: &str, at: usize, set: &[u8]) -> Option<usize> {
         .get(at)
         .filter(|c| set.contains(c))
         .map(|_| at + 1)
-}
-
-/// `\s*`: where a run of white space from `at` ends.
-fn ws_star(s: &str, at: usize) -> usize {
-    s[at..]
-        .char_indices()
-        .find(|(_, c)| !c.is_whitespace())
-        .map_or(s.len(), |(i, _)| at + i)
-}
-
-/// `\s+`
-fn ws_plus(s: &str, at: usize) -> Option<usize> {
-    let e = ws_star(s, at);
-    (e > at).then_some(e)
-}
-
-/// An ASCII word boundary (`(?-u:\b)`): a word character on one side only.
-fn boundary(s: &str, at: usize) -> bool {
-    let w = |c: &u8| c.is_ascii_alphanumeric() || *c == b'_';
-    let b = s.as_bytes();
-    let before = at > 0 && b.get(at - 1).is_some_and(w);
-    let after = b.get(at).is_some_and(w);
-    before != after
-}
-
-/// A word of a table at `at`, in any case: where it ends. In `pattern`, a space stands for
-/// one or more spaces, `~` for none or more, `'` for either apostrophe.
-pub fn word(s: &str, at: usize, pattern: &str) -> Option<usize> {
-    let mut p = at;
-    for want in pattern.chars() {
-        match want {
-            ' ' => p = ws_plus(s, p)?,
-            '~' => p = ws_star(s, p),
-            _ => {
-                let c = s.get(p..)?.chars().next()?;
-                let same = if want == '\'' {
-                    matches!(c, '\'' | '’')
-                } else {
-                    c == want || c.to_lowercase().eq(std::iter::once(want))
-                };
-                if !same {
-                    return None;
-                }
-                p += c.len_utf8();
-            }
-        }
-    }
-    Some(p)
 }
 
 #[cfg(test)]

@@ -224,7 +224,7 @@ fn continues_header(line: &Line, raw: &Raw) -> bool {
     }
     // "Humboldt University of Berlin (2016 - 2018)" then "Master of Science in Statistics".
     if raw.section == Section::Education
-        && degree_re().is_match(&line.text)
+        && has_degree(&line.text)
         && line.words() <= 14
         && !is_school(&line.text)
         && line.date().is_none()
@@ -1462,8 +1462,14 @@ fn strip_parenthetical_place(s: &str, places: &mut Vec<String>) -> String {
     s.to_string()
 }
 
-pub fn degree_re() -> &'static regex::Regex {
-    crate::static_re!(lexicon::DEGREE_PATTERN)
+/// Where the first degree's name in `s` is ("BSc", "Master of Science", "Laurea magistrale").
+pub fn find_degree(s: &str) -> Option<std::ops::Range<usize>> {
+    super::grammar::find(s, lexicon::DEGREE)
+}
+
+/// True when `s` names a degree.
+pub fn has_degree(s: &str) -> bool {
+    find_degree(s).is_some()
 }
 
 /// Institution, degree and field of a school header.
@@ -1473,9 +1479,7 @@ fn assign_school(ps: &[Part]) -> Education {
     for p in ps {
         // "University of Bristol, Computer Science BSc": a comma may separate school and degree.
         let subs = split_commas(&p.text);
-        if subs.len() > 1
-            && subs.iter().any(|s| degree_re().is_match(s))
-            && subs.iter().any(|s| is_school(s))
+        if subs.len() > 1 && subs.iter().any(|s| has_degree(s)) && subs.iter().any(|s| is_school(s))
         {
             for s in subs {
                 pieces.push(Part {
@@ -1487,7 +1491,7 @@ fn assign_school(ps: &[Part]) -> Education {
             pieces.push(p.clone());
         }
     }
-    let degree_idx = pieces.iter().position(|p| degree_re().is_match(&p.text));
+    let degree_idx = pieces.iter().position(|p| has_degree(&p.text));
     let school_idx = pieces
         .iter()
         .enumerate()
@@ -1529,32 +1533,27 @@ fn is_school(s: &str) -> bool {
 /// "B.S. in Computer Science" → ("B.S.", "Computer Science"); "Computer Science BSc with 1st
 /// class honours" → ("BSc", "Computer Science", "1st class honours"); "PhD, Physics".
 pub fn parse_degree(s: &str) -> (Option<String>, Option<String>, Option<String>) {
-    let Some(m) = degree_re().find(s) else {
+    let Some(m) = find_degree(s) else {
         return (None, model::non_empty(s), None);
     };
-    let mut study = m.as_str().trim().to_string();
-    let mut rest_from = m.end();
+    let mut study = s[m.clone()].trim().to_string();
+    let mut rest_from = m.end;
     // An abbreviation or honours in brackets right after the degree is part of its name:
     // "BSc (Hons)", "Bachelor of Science (Honours)", "Master of Engineering (MEng)"; a field
     // in brackets ("Bachelor of Technology (Computer Science)", "(Physics)") is not.
-    if let Some((bracket, word)) = super::scan::leading_bracketed_word(&s[m.end()..]) {
+    if let Some((bracket, word)) = super::scan::leading_bracketed_word(&s[m.end..]) {
         // The degree's own abbreviation ("MEng", "MD"), not a field's ("CS").
-        let abbreviation = degree_re()
-            .find(word)
-            .is_some_and(|d| d.as_str().len() == word.len());
+        let abbreviation = find_degree(word).is_some_and(|d| d.len() == word.len());
         let honours = matches!(
             word.to_lowercase().trim_end_matches('.'),
             "hons" | "honours" | "honors"
         );
         if abbreviation || honours {
-            study = format!("{study} {}", &s[m.end()..][bracket.clone()]);
-            rest_from = m.end() + bracket.end;
+            study = format!("{study} {}", &s[m.end..][bracket.clone()]);
+            rest_from = m.end + bracket.end;
         }
     }
-    let before = s[..m.start()]
-        .trim()
-        .trim_end_matches([',', '-', '–'])
-        .trim();
+    let before = s[..m.start].trim().trim_end_matches([',', '-', '–']).trim();
     let mut after = s[rest_from..]
         .trim()
         .trim_start_matches([',', '-', '–', ':'])

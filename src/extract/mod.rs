@@ -13,6 +13,7 @@ pub mod contact_scan;
 pub mod date_grammar;
 pub mod dates;
 pub mod entries;
+pub mod grammar;
 pub mod lexicon;
 pub mod lines;
 pub mod months;

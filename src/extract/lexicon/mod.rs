@@ -4,6 +4,7 @@
 //! adding rows here, not branches elsewhere. Section names word by word, per language, are in
 //! [`section_words`].
 
+pub mod degrees;
 pub mod section_words;
 
 /// What a section of a résumé holds.
@@ -994,21 +995,9 @@ pub const SCHOOL_WORDS: &[&str] = &[
     "техникум",
 ];
 
-/// Degree names and abbreviations, as a regular expression over a phrase (case-sensitive
-/// abbreviations, case-insensitive words).
-pub const DEGREE_PATTERN: &str = r"(?x)
-    (?-u:\b)(?:
-        (?:B|M|D)\.?\s?(?:Sc|S|A|Eng|Ed|Phil|Arch|Des|F\.?A|B\.?A|Tech|Com|Mus)
-      | Ph\.?\s?D | D\.?Phil | MBA | M\.B\.A | LL\.?[BM] | J\.D | M\.D
-      | A\.A\.?S | A\.?A | A\.S
-      | CAP | BTS | DUT | HND | HNC
-      | (?i:(?:bachelor|master|doctor|doctorate|associate|diploma|licence|licenciatura|magister|diplom|
-           high\s+school|ged|certificate|abitur|fachabitur|baccalaur[ée]at|bachillerato|ma[îi]trise|doctorat|
-           doctorado|doutorado|doutoramento|dottorato|mestrado|m[áa]ster|licenciad[oa]|licencjat|
-           laurea(?:\s+(?:magistrale|triennale|specialistica))?|grado|bacharelado|tecn[óo]logo|
-           t[ée]cnico\s+superior|maturit[àa]|staatsexamen|propedeuse|dipl[ôo]me(?:\s+d['’]ing[ée]nieur)?)
-           (?:'s|’s|s)?(?:\s+(?:of|in)\s+(?:science|arts|engineering|business\s+administration|business|fine\s+arts|education|laws|philosophy|technology|commerce|computer\s+applications|design|music|medicine|nursing|architecture))?(?:\s+degree)?)
-    )(?:\.|(?-u:\b))";
+/// Degree names and abbreviations, as a grammar table (case-sensitive abbreviations,
+/// case-insensitive words).
+pub use degrees::DEGREE;
 
 /// Words for roles on a project ("HackMyResume, contributor").
 pub const ROLE_WORDS: &[&str] = &[
@@ -1616,7 +1605,7 @@ pub const VALEDICTIONS: &[&str] = &[
 
 /// Words meaning "up to now" at the open end of a date range, in order of preference (a
 /// space stands for one or more spaces, `~` for none or more, `'` for either apostrophe; see
-/// [`crate::extract::date_grammar::word`]).
+/// [`crate::extract::grammar::word`]).
 pub const OPEN_END_WORDS: &[&str] = &[
     "present",
     "current",
