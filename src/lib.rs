@@ -33,6 +33,8 @@ pub mod output;
 pub mod present;
 pub mod read;
 mod regex_util;
+#[cfg(test)]
+mod testgen;
 pub mod validate;
 pub mod write;
 

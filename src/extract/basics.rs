@@ -511,9 +511,9 @@ fn looks_like_address(s: &str) -> bool {
         .iter()
         .any(|(n, c)| last.eq_ignore_ascii_case(n) || last == *c)
         || (last.len() == 2 && last.chars().all(|c| c.is_ascii_uppercase()));
-    let postal = pieces.iter().any(|p| {
-        crate::static_re!(r"^[0-9][[0-9] -]{1,8}[0-9]\s+\p{Lu}|^[A-Z]{2}\s+[0-9]{5}").is_match(p)
-    });
+    let postal = pieces
+        .iter()
+        .any(|p| super::shapes::starts_with_postal_code(p));
     let street = pieces.first().is_some_and(|p| is_street(p));
     (country && pieces.len() >= 2) || postal || street
 }
@@ -848,18 +848,15 @@ pub fn parse_location(s: &str) -> Option<Location> {
     // postal code before the city (one or two groups, at least one with a digit, or a state's
     // letters before the number); what comes before is the street. A part with a street word
     // ("12 Rose Lane", "Rua Augusta 10") is the street, whatever its numbers.
-    let postal_city = crate::static_re!(
-        r"^((?:[A-Z]{1,3}\s+)?[0-9A-Z]*[0-9][0-9A-Z-]*(?:\s+[0-9A-Z]*[0-9][0-9A-Z]*|\s+[A-Z]{2})?)\s+(\p{Lu}[\p{L} .'-]*)$"
-    );
     if let Some(i) = p
         .iter()
-        .rposition(|x| postal_city.is_match(x) && !is_street(x))
+        .rposition(|x| super::shapes::postal_code_and_city(x).is_some() && !is_street(x))
     {
         let (before, from) = p.split_at(i);
         if let Some((this, after)) = from.split_first() {
-            if let Some(c) = postal_city.captures(this) {
-                loc.postal_code = c.get(1).map(|m| m.as_str().to_string());
-                loc.city = c.get(2).map(|m| m.as_str().to_string());
+            if let Some((code, city)) = super::shapes::postal_code_and_city(this) {
+                loc.postal_code = Some(this[code].to_string());
+                loc.city = Some(this[city].to_string());
             }
             if !after.is_empty() {
                 loc.region = Some(after.join(", "));

@@ -20,6 +20,7 @@ pub mod months;
 pub mod personal;
 pub mod scan;
 pub mod sections;
+pub mod shapes;
 pub mod skills;
 
 use crate::doc::Doc;

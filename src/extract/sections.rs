@@ -103,14 +103,8 @@ pub fn is_contact_line(line: &Line, urls_count: bool) -> bool {
 
 /// A quoted testimonial with its attribution: `“...” - Name, Title`.
 pub fn testimonial(text: &str) -> Option<(String, String)> {
-    let c = crate::static_re!(
-        r#"^["“„«](?P<q>.{20,}?)["”“»]\s*(?:-|–|—|--|―|~)\s*(?P<who>[^\s].{1,80})$"#
-    )
-    .captures(text)?;
-    Some((
-        c.name("q")?.as_str().trim().to_string(),
-        c.name("who")?.as_str().trim().to_string(),
-    ))
+    let (quote, who) = super::shapes::testimonial(text)?;
+    Some((text[quote].trim().to_string(), text[who].trim().to_string()))
 }
 
 /// Adds a line to a chunk gathered from anywhere in the document (contact details, quoted

@@ -182,10 +182,8 @@ fn items(l: &Line, after_label: bool) -> Vec<String> {
     // comments on it; the item is what comes before. A bracket of names ("AWS (EC2, S3)")
     // is part of the item.
     for item in &mut out {
-        if let Some(c) = crate::static_re!(r"^(.+?)\s+\((\p{Ll}[^()]*)\)$").captures(item) {
-            if let Some(head) = c.get(1) {
-                *item = head.as_str().to_string();
-            }
+        if let Some(head) = super::shapes::before_lowercase_comment(item) {
+            *item = head.to_string();
         }
     }
     out
@@ -396,9 +394,6 @@ pub fn prose_skills(all: &[Line], chunks: &[Chunk], found: &mut Found) {
 
 /// A languages section: "English (native speaker)", "Spanish – fluent", "French: B2".
 pub fn languages(chunk: &Chunk, found: &mut Found) {
-    let re = crate::static_re!(
-        r"^(?P<lang>\p{L}[\p{L} ]+?)\s*(?:\((?P<f1>[^)]+)\)|[:\-–—,]\s*(?P<f2>.+))?$"
-    );
     let fluency_only = |text: &str| {
         !text.is_empty()
             && text
@@ -440,14 +435,11 @@ pub fn languages(chunk: &Chunk, found: &mut Found) {
             vec![text.to_string()]
         };
         for piece in pieces {
-            let Some(c) = re.captures(&piece) else {
+            let Some((lang, level)) = super::shapes::language_line(&piece) else {
                 found.unplaced(l, "not a language, not placed");
                 continue;
             };
-            let lang = c
-                .name("lang")
-                .map(|m| m.as_str().trim().to_string())
-                .unwrap_or_default();
+            let lang = piece[lang].trim().to_string();
             // A language's name is short (the pattern leaves the bound to here: a bounded
             // repetition of every letter of Unicode is slow to build).
             if lang.chars().count() > 31 {
@@ -457,7 +449,7 @@ pub fn languages(chunk: &Chunk, found: &mut Found) {
             let first = lang.split_whitespace().next().unwrap_or("");
             // A name we know, or any capitalised name that comes with a fluency.
             let known = lexicon::has(lexicon::LANGUAGE_NAMES, first);
-            let with_fluency = c.name("f1").or_else(|| c.name("f2")).is_some() || next_is_fluency;
+            let with_fluency = level.is_some() || next_is_fluency;
             if !known
                 && (!with_fluency
                     || lang.split_whitespace().count() > 2
@@ -466,10 +458,7 @@ pub fn languages(chunk: &Chunk, found: &mut Found) {
                 found.unplaced(l, "not a language, not placed");
                 continue;
             }
-            let fluency = c
-                .name("f1")
-                .or_else(|| c.name("f2"))
-                .map(|m| m.as_str().trim().to_string());
+            let fluency = level.map(|r| piece[r].trim().to_string());
             model::push(
                 &mut found.resume.languages,
                 Language {
