@@ -30,6 +30,7 @@ pub mod format;
 pub mod limits;
 pub mod model;
 pub mod output;
+mod patterns;
 pub mod present;
 pub mod read;
 mod regex_util;

@@ -111,9 +111,8 @@ fn text_spans(t: Option<String>) -> Vec<Span> {
 /// space around real separators (to keep "Acme – Berlin" on one line), the narrow one almost
 /// never. Extraction turns it back into a plain space.
 pub fn bound(s: &str) -> String {
-    let sep =
-        crate::static_re!(r"\s+([-–—|·•@]+|--|at|presso|chez|bei|bij)\s+|([;,])\s+|\s+([0-9])");
-    sep.replace_all(s, |c: &regex::Captures| {
+    let sep = crate::lite_re!(crate::patterns::PRINTED_SEPARATOR);
+    sep.replace_all(s, |c: &regex_lite::Captures| {
         match (c.get(1), c.get(2), c.get(3)) {
             (Some(m), _, _) => format!("\u{202f}{}\u{202f}", m.as_str()),
             (None, Some(m), _) => format!("{}\u{202f}", m.as_str()),

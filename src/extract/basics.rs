@@ -579,7 +579,7 @@ fn contact_details(
         }
     }
     // "Photo: <https://…>": the label is plain text, the address a link.
-    let photo = crate::static_re!(r"(?i)(?-u:\b)(?:photo|picture|image|headshot)\s*:\s*$");
+    let photo = crate::lite_re!(crate::patterns::PHOTO_LABEL);
     let items = contact::find(&rest);
     if !items.is_empty() {
         used_lines.insert(l.line);
@@ -666,9 +666,7 @@ fn contact_details(
         }
     }
     // "address - Mytown, Mycountry", "Location: Bristol, UK"
-    let label = crate::static_re!(
-        r"(?i)^(?:address|adresse|location|based in|lives in|city)\s*[:\-–]\s*(.+)$"
-    );
+    let label = crate::lite_re!(crate::patterns::LOCATION_LABEL);
     if let Some(c) = label.captures(&l.text) {
         if let Some(v) = c.get(1) {
             *location = location.take().or_else(|| parse_location(v.as_str()));
@@ -838,7 +836,7 @@ pub fn parse_location(s: &str) -> Option<Location> {
     // "IL 62701": a US state with its ZIP code.
     if let Some(c) = p
         .last()
-        .and_then(|l| crate::static_re!(r"^([A-Z]{2})\s+([0-9]{5}(?:-[0-9]{4})?)$").captures(l))
+        .and_then(|l| crate::lite_re!(crate::patterns::STATE_ZIP).captures(l))
     {
         loc.region = c.get(1).map(|m| m.as_str().to_string());
         loc.postal_code = c.get(2).map(|m| m.as_str().to_string());
@@ -983,8 +981,7 @@ fn is_street(s: &str) -> bool {
 
 /// "I am a Bristol, UK based Principal Engineer" → "Principal Engineer".
 fn label_from_prose(s: &str) -> Option<String> {
-    let c =
-        crate::static_re!(r"(?i)\b(?:I am|I'm|I’m)\s+(?:an?\s+)?([^;:!?]{2,80})").captures(s)?;
+    let c = crate::lite_re!(crate::patterns::I_AM).captures(s)?;
     let phrase = c.get(1)?.as_str();
     // One sentence only: a word ending with a full stop ends it, unless it is an
     // abbreviation ("Sr.", "Jr.").

@@ -1173,8 +1173,7 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
 
 /// "3.7", "3.8/4.0", "GPA 3.9", "First Class Honours", "mention très bien": a grade.
 fn is_grade(s: &str) -> bool {
-    crate::static_re!(r"(?i)^(?:gpa|grade|cgpa|score)?[:\s]*[0-9](?:[.,][0-9]+)?(?:\s*/\s*[0-9]+(?:[.,][0-9]+)?)?$|(?-u:\b)(?:gpa|honou?rs|distinction|cum laude|mention|first class|merit)(?-u:\b)")
-        .is_match(s.trim())
+    crate::lite_re!(crate::patterns::SCORE_ONLY).is_match(s.trim())
         && s.split_whitespace().count() <= 6
 }
 
@@ -1196,7 +1195,7 @@ fn join_opt(a: Option<String>, b: Option<String>) -> Option<String> {
 /// The name of an award, certificate or publication and who gave or published it.
 fn first_two(ps: &mut [Part]) -> (Option<String>, Option<String>) {
     let by = |s: &str| {
-        crate::static_re!(r"(?i)^(?:issued|awarded|granted|published|presented)?\s*(?:by|from)\s+")
+        crate::lite_re!(crate::patterns::ISSUED_BY)
             .replace(s, "")
             .to_string()
     };
@@ -1446,7 +1445,7 @@ fn take_urls(ps: &mut Vec<Part>) -> Option<String> {
 
 /// "Awesome University (MyTown)" → "Awesome University", with the place kept aside.
 fn strip_parenthetical_place(s: &str, places: &mut Vec<String>) -> String {
-    let re = crate::static_re!(r"^(.*\S)\s*\(([^()]+)\)$");
+    let re = crate::lite_re!(crate::patterns::TRAILING_BRACKET);
     if let Some(c) = re.captures(s) {
         if let (Some(a), Some(b)) = (c.get(1), c.get(2)) {
             let inner = b.as_str();
@@ -1560,9 +1559,7 @@ pub fn parse_degree(s: &str) -> (Option<String>, Option<String>, Option<String>)
         .trim()
         .to_string();
     let mut score = None;
-    let score_re = crate::static_re!(
-        r"(?i)(?:^|\s|,)\s*(?:with\s+|graduated\s+)?((?:GPA|grade|cgpa)(?-u:\b).*|(?:first|1st|2:1|2:2|upper second|lower second|second|third|distinction|merit|summa|magna|cum laude|honou?rs).*)$"
-    );
+    let score_re = crate::lite_re!(crate::patterns::SCORE_AFTER_DEGREE);
     if let Some(c) = score_re.captures(&after) {
         if let (Some(all), Some(val)) = (c.get(0), c.get(1)) {
             score = model::non_empty(val.as_str().trim_end_matches(['.', ')']));
@@ -1574,11 +1571,10 @@ pub fn parse_degree(s: &str) -> (Option<String>, Option<String>, Option<String>)
     }
     // "in", and its equivalents: "Licenciatura em Física", "Master en Droit", "Laurea in
     // Fisica", "Magister w zakresie", "Diplom im Fach".
-    let after =
-        crate::static_re!(r"^(?:in|of|en|em|de|di|im|w|na|no|del|della|da|do|dans|za|in der)\s+")
-            .replace(&after, "")
-            .trim()
-            .to_string();
+    let after = crate::lite_re!(crate::patterns::FIELD_PREPOSITION)
+        .replace(&after, "")
+        .trim()
+        .to_string();
     let area = if !after.is_empty() {
         Some(after)
     } else {
@@ -1593,7 +1589,7 @@ pub fn parse_degree(s: &str) -> (Option<String>, Option<String>, Option<String>)
 
 /// "Courses: A, B, and C" → the course names.
 fn courses(s: &str) -> Option<Vec<String>> {
-    let c = crate::static_re!(r"(?i)^(?:relevant\s+|selected\s+|key\s+)?(?:courses|coursework|modules|classes|subjects)\s*(?:taken|included)?\s*[:\-–]\s*(.+)$").captures(s)?;
+    let c = crate::lite_re!(crate::patterns::COURSES_LIST).captures(s)?;
     let list = c.get(1)?.as_str();
     Some(list_items(list))
 }
@@ -1711,7 +1707,7 @@ pub fn references_section(chunk: &Chunk, found: &mut Found) {
             continue;
         }
         let text = line.text.trim();
-        if crate::static_re!(r"(?i)(?:available|provided)\s+(?:up)?on\s+request").is_match(text) {
+        if crate::lite_re!(crate::patterns::ON_REQUEST).is_match(text) {
             continue;
         }
         // "Jonas Weber, Head of Operations: Lena's forecasts …"

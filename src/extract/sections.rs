@@ -75,9 +75,7 @@ pub fn is_contact_line(line: &Line, urls_count: bool) -> bool {
     if line.is_item() {
         return false;
     }
-    let label = crate::static_re!(
-        r"(?i)^(?:e-?mail|phone|tel|telephone|mobile|cell|address|adresse|location|web|website|linkedin|github)\s*[:\-–]"
-    );
+    let label = crate::lite_re!(crate::patterns::CONTACT_LABEL);
     if label.is_match(&line.text) {
         return true;
     }

@@ -130,7 +130,7 @@ fn items(l: &Line, after_label: bool) -> Vec<String> {
         return bolds;
     }
     if l.words() > 6 {
-        let head = crate::static_re!(r"^(.{2,60}?)\s+[:\-–—]\s+\S")
+        let head = crate::lite_re!(crate::patterns::SKILL_HEAD_BEFORE_DASH)
             .captures(text)
             .and_then(|c| c.get(1));
         if let Some(h) = head {
@@ -191,7 +191,7 @@ fn items(l: &Line, after_label: bool) -> Vec<String> {
 
 /// "Web: JavaScript HTML 5" → ("Web", "JavaScript HTML 5").
 fn labelled(text: &str) -> Option<(String, String)> {
-    let c = crate::static_re!(r"^([^:]{1,40}):\s+(.+)$").captures(text)?;
+    let c = crate::lite_re!(crate::patterns::LABEL_COLON_REST).captures(text)?;
     let label = c.get(1)?.as_str().trim();
     let rest = c.get(2)?.as_str().trim();
     // A short label, not counting its level in brackets ("Cloud & DevOps (5 years)").
@@ -345,9 +345,7 @@ pub fn prose_skills(all: &[Line], chunks: &[Chunk], found: &mut Found) {
     {
         return;
     }
-    let re = crate::static_re!(
-        r"(?i)(?-u:\b)(?:skills?\s+(?:in|with|include|including)|skilled\s+(?:in|with)|proficient\s+(?:in|with)|proficiency\s+in)\s+(.+?)(?:\.\s|\.$|$)"
-    );
+    let re = crate::lite_re!(crate::patterns::SKILLS_IN_PROSE);
     let mut keywords: Vec<String> = Vec::new();
     for l in all {
         let Some(c) = re.captures(&l.text) else {

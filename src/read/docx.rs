@@ -208,9 +208,7 @@ fn furniture(bytes: &[u8], prefix: &str) -> Vec<super::docx_textbox::BoxParagrap
         .map(str::to_string)
         .collect();
     names.sort();
-    let page_number = crate::static_re!(
-        r"(?i)^\s*(?:page|seite|página|pagina|strona)?\s*[0-9]*\s*(?:(?:of|/|von|de|di|z)\s*[0-9]*)?\s*$"
-    );
+    let page_number = crate::lite_re!(crate::patterns::DOCX_PAGE_NUMBER);
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
     for name in names {

@@ -41,8 +41,8 @@ pub fn looks_like_markdown(text: &str) -> bool {
     score - 4 * plain_headings >= 6
 }
 
-fn bold_space_fix() -> &'static regex::Regex {
-    crate::static_re!(r"(^|[\s(\[])\*\*(\S[^*\n]*?\S|\S)[ \t]+\*\*")
+fn bold_space_fix() -> &'static regex_lite::Regex {
+    crate::lite_re!(crate::patterns::BOLD_WITH_INNER_SPACE)
 }
 
 /// Reads Markdown text into a [`Doc`].

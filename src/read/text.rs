@@ -15,7 +15,7 @@ const LEVEL_ENTRY: u8 = 4;
 
 /// `SKILLS -------` or `== Skills ==`: a title followed by a run of rule characters.
 pub fn dashed_heading(line: &str) -> Option<&str> {
-    let caps = crate::static_re!(r"^\s*([^\s=\-_~*—–].*?)\s+[=\-_~—–]{3,}\s*$").captures(line)?;
+    let caps = crate::lite_re!(crate::patterns::UNDERLINED_TITLE).captures(line)?;
     let title = caps.get(1)?.as_str().trim();
     (title.chars().any(char::is_alphabetic) && title.chars().count() <= 60).then_some(title)
 }
@@ -25,10 +25,7 @@ pub fn dashed_heading(line: &str) -> Option<&str> {
 /// `|| Work ||`, `+-- Contact --+`. At least three decoration characters before the title
 /// (or two on both sides); the title is short and has letters.
 pub fn framed_heading(line: &str) -> Option<&str> {
-    let caps = crate::static_re!(
-        r"^\s*(?P<pre>[*=#~+_\-—–:>|]{2,})\s*(?P<t>[^*=#~+_|<>\[\]\s][^*=#~+_|<>\[\]]*?)\s*(?P<post>[*=#~+_\-—–:<|\s]*)$"
-    )
-    .captures(line)?;
+    let caps = crate::lite_re!(crate::patterns::FRAMED_TITLE).captures(line)?;
     let pre = caps.name("pre")?.as_str().chars().count();
     let post = caps.name("post").map_or(0, |m| {
         m.as_str().chars().filter(|c| !c.is_whitespace()).count()
@@ -45,7 +42,7 @@ pub fn framed_heading(line: &str) -> Option<&str> {
 /// `[ Acme Corp ]`: a name set in brackets on a line of its own, as plain-text CVs mark an
 /// employer or a school (an entry's heading, one level below the sections).
 fn bracketed_heading(line: &str) -> Option<&str> {
-    let caps = crate::static_re!(r"^\s*\[\s*([^\[\]]{2,80}?)\s*\]\s*$").captures(line)?;
+    let caps = crate::lite_re!(crate::patterns::BRACKETED_TITLE).captures(line)?;
     let title = caps.get(1)?.as_str();
     title.chars().any(char::is_alphabetic).then_some(title)
 }
@@ -62,8 +59,7 @@ fn rule_char(line: &str) -> Option<char> {
 
 /// A bullet at the start of a line: its marker length in bytes.
 fn bullet(line: &str) -> Option<usize> {
-    let m = crate::static_re!(r"^(?:[•·▪‣◦●○■□➢➤►▸✓✔\-–—*+]|o|\(?[0-9]{1,2}[.)]|\(?[a-z][.)])\s+")
-        .find(line)?;
+    let m = crate::lite_re!(crate::patterns::ITEM_MARKER).find(line)?;
     Some(m.end())
 }
 
@@ -71,12 +67,8 @@ fn bullet(line: &str) -> Option<usize> {
 /// A line that ends in a page number after a column gap (`Name – Title      Page 1 of 2`) is
 /// a running header or footer as a whole.
 fn page_marker(line: &str) -> bool {
-    crate::static_re!(
-        r"(?i)^\s*(?:page\s+[0-9]+(?:\s*(?:of|/)\s*[0-9]+)?|-\s*[0-9]+\s*-|[0-9]+\s*/\s*[0-9]+|[0-9]+\s+of\s+[0-9]+)\s*$"
-    )
-    .is_match(line)
-        || crate::static_re!(r"(?i)(?:\t|\s{3,})page\s+[0-9]+(?:\s*(?:of|/)\s*[0-9]+)?\s*$")
-            .is_match(line)
+    crate::lite_re!(crate::patterns::PAGE_NUMBER_LINE).is_match(line)
+        || crate::lite_re!(crate::patterns::PAGE_NUMBER_AT_END).is_match(line)
 }
 
 /// True for a short line in capitals: a heading in plain-text CVs.
@@ -233,10 +225,8 @@ pub fn read(text: &str) -> Doc {
 /// `[text](url)`, `<url>`. Anything else is literal text; columns (tabs, runs of spaces) are
 /// kept as a tab.
 pub fn inline(s: &str) -> Vec<Span> {
-    let re = crate::static_re!(
-        r"\*\*(?P<b>[^*\n]+?)\*\*|__(?P<b2>[^_\n]+?)__|\[(?P<lt>[^\]\n]*)\]\((?P<lu>[^)\s]+)\)|<(?P<au>(?:https?://|mailto:)[^>\s]+|[^@>\s]+@[^>\s]+)>"
-    );
-    let columns = crate::static_re!(r"\t+| {3,}");
+    let re = crate::lite_re!(crate::patterns::INLINE_MARKUP);
+    let columns = crate::lite_re!(crate::patterns::COLUMN_GAP);
     let mut spans = Vec::new();
     let mut last = 0;
     let plain = |spans: &mut Vec<Span>, text: &str| {

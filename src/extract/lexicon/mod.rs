@@ -1714,7 +1714,7 @@ fn synonym_keys() -> &'static std::collections::HashMap<String, Section> {
 /// The section a heading means, if any.
 pub fn classify_heading(heading: &str) -> Option<Section> {
     // Pandoc attributes (`{#profile}`) and parentheticals ("(GitHub)") do not change meaning.
-    let cleaned = crate::static_re!(r"\{[^}]*\}|\([^)]*\)").replace_all(heading, " ");
+    let cleaned = crate::lite_re!(crate::patterns::HEADING_DECORATION).replace_all(heading, " ");
     let norm = normalize_heading(&cleaned);
     if norm.is_empty() || norm.split(' ').count() > 6 {
         return None;

@@ -318,7 +318,7 @@ fn unwrap_lines(lines: &[TextLine]) -> String {
             let first_word = text.split_whitespace().next().unwrap_or("");
             let adjacent = prev.page != l.page || prev.y - l.y < 1.5 * pitch;
             let marker = first_word.starts_with(['*', '-', '•', '#', '>', '|', '+'])
-                || crate::static_re!(r"^[0-9]+[.)]$").is_match(first_word);
+                || crate::lite_re!(crate::patterns::NUMBER_MARKER_WORD).is_match(first_word);
             let would_fit = right_of(prev) + average * (1.0 + first_word.chars().count() as f32)
                 <= right + 0.5 * average;
             if adjacent
@@ -818,10 +818,7 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
     // Page furniture: page numbers, and a line repeated at the same place on several pages.
     let page_number = |t: &str| {
         let t = t.trim();
-        crate::static_re!(
-            r"(?i)^\(?(?:page\s*)?[0-9]{1,3}\s*(?:/|of)\s*[0-9]{1,3}\)?$|^-?\s*[0-9]{1,3}\s*-?$"
-        )
-        .is_match(t)
+        crate::lite_re!(crate::patterns::PDF_PAGE_NUMBER).is_match(t)
     };
     let mut seen: HashMap<(String, i32), usize> = HashMap::new();
     for l in &lines {
@@ -1036,7 +1033,7 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
     };
     // Numbered items ("1. XHTML"): a number of one or two digits and a dot or parenthesis,
     // counted on from the line before or on into the line after (so a lone "3. " is text).
-    let number_re = crate::static_re!(r"^\s*(\d{1,2})[.)]\s+\S");
+    let number_re = crate::lite_re!(crate::patterns::NUMBERED_LINE);
     let numbers: Vec<Option<u32>> = lines
         .iter()
         .map(|l| {
@@ -1074,7 +1071,7 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
         }
         if bullet {
             if let Some(first) = spans.first_mut() {
-                let marker = crate::static_re!(r"^\s*\d{1,2}[.)]\s+");
+                let marker = crate::lite_re!(crate::patterns::NUMBER_MARKER);
                 let unnumbered = if number {
                     marker.replace(&first.text, "").to_string()
                 } else {
