@@ -1,39 +1,56 @@
 #!/usr/bin/env bash
-# Times whole-process conversions of resumeconv side by side with pandoc on the same machine
-# and prints the ratios. Usage: scripts/bench.sh [RUNS]   (release build; pandoc on PATH)
+# Times whole-process conversions of resumeconv side by side with pandoc in one run (so the
+# ratio holds on a noisy machine) and prints medians and ratios as a Markdown table.
+# Usage: scripts/bench.sh [RUNS]   (release build; pandoc and hyperfine on PATH)
+# Each run writes a new file (the output is removed before it): replacing a file costs an
+# fsync, which resumeconv does to keep the old file safe and pandoc does not.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=${1:-50}
-bin=target/release/resumeconv
+runs=${1:-30}
+bin=$PWD/target/release/resumeconv
 [ -x "$bin" ] || cargo build --release -q
-command -v pandoc >/dev/null || { echo "bench.sh: pandoc is not installed" >&2; exit 1; }
-input=samples/priya-raman.md
+for tool in pandoc hyperfine python3; do
+  command -v "$tool" >/dev/null || { echo "bench.sh: $tool is not installed" >&2; exit 1; }
+done
+md=samples/priya-raman.md
+txt=samples/lena-fischer.txt
+json=samples/ana-lindqvist.json
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-# Average wall-clock milliseconds of a command over $runs runs.
-time_ms() {
-  local start end
-  start=$(date +%s%N)
-  for _ in $(seq "$runs"); do "$@" >/dev/null 2>&1; done
-  end=$(date +%s%N)
-  echo $(( (end - start) / runs / 1000 ))
+# median_ms PREPARE COMMAND...: the median wall-clock milliseconds of COMMAND.
+median_ms() {
+  local prepare=$1
+  shift
+  hyperfine -N -w 3 -r "$runs" --prepare "$prepare" --export-json "$out/h.json" "$*" >/dev/null 2>&1
+  python3 -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[1]))["results"][0]["median"] * 1000))' "$out/h.json"
 }
 
-row() { # label, ours (µs), pandoc (µs)
-  awk -v l="$1" -v a="$2" -v b="$3" 'BEGIN { printf "| %-34s | %8.1f ms | %8.1f ms | %6.1f× |\n", l, a/1000, b/1000, (a > 0 ? b/a : 0) }'
+# peak_mib COMMAND...: the largest resident set of COMMAND, in MiB.
+peak_mib() {
+  /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.1f", $1/1024}'
 }
 
-echo "| conversion ($input, $runs runs)     | resumeconv |     pandoc | faster |"
-echo "|------------------------------------|------------|------------|--------|"
-ours=$(time_ms "$bin" "$input" -o "$out/a.docx")
-theirs=$(time_ms pandoc "$input" -o "$out/b.docx")
-row "Markdown → DOCX" "$ours" "$theirs"
-ours=$(time_ms "$bin" "$input" -o "$out/a.md")
-theirs=$(time_ms pandoc "$input" -t commonmark -o "$out/b.md")
-row "Markdown → Markdown" "$ours" "$theirs"
-ours=$(time_ms "$bin" "$input" -o "$out/a.json")
-theirs=$(time_ms pandoc "$input" -t plain -o "$out/b.txt")
-row "Markdown → JSON (pandoc: plain text)" "$ours" "$theirs"
-theirs=$(time_ms pandoc "$input" -t html -o "$out/b.html")
-row "Markdown → PDF (pandoc: HTML)" "$(time_ms "$bin" "$input" -o "$out/a.pdf")" "$theirs"
+row() { # label, ours (ms), pandoc (ms) or -, peak (MiB)
+  if [ "$3" = "-" ]; then
+    printf '| %-30s | %7s ms | %10s | %6s | %5s MiB |\n' "$1" "$2" "" "" "$4"
+  else
+    awk -v l="$1" -v a="$2" -v b="$3" -v m="$4" 'BEGIN { printf "| %-30s | %7.1f ms | %7.1f ms | %5.1f× | %5s MiB |\n", l, a, b, b/a, m }'
+  fi
+}
+
+echo "| conversion ($runs runs, median) | resumeconv |     pandoc | faster |      peak |"
+echo "|--------------------------------|------------|------------|--------|-----------|"
+rm_out="rm -f $out/a.* $out/b.*"
+row "Markdown → DOCX" "$(median_ms "$rm_out" "$bin" "$md" -o "$out/a.docx")" \
+  "$(median_ms "$rm_out" pandoc "$md" -o "$out/b.docx")" "$(peak_mib "$bin" "$md" -o "$out/p.docx")"
+row "Markdown → Markdown" "$(median_ms "$rm_out" "$bin" "$md" -o "$out/a.md")" \
+  "$(median_ms "$rm_out" pandoc "$md" -t commonmark -o "$out/b.md")" "$(peak_mib "$bin" "$md" -t md)"
+row "Markdown → JSON (pandoc: plain)" "$(median_ms "$rm_out" "$bin" "$md" -o "$out/a.json")" \
+  "$(median_ms "$rm_out" pandoc "$md" -t plain -o "$out/b.txt")" "$(peak_mib "$bin" "$md" -t json)"
+row "Markdown → PDF (pandoc: HTML)" "$(median_ms "$rm_out" "$bin" "$md" -o "$out/a.pdf")" \
+  "$(median_ms "$rm_out" pandoc "$md" -t html -o "$out/b.html")" "$(peak_mib "$bin" "$md" -o "$out/p.pdf")"
+row "text → JSON" "$(median_ms "$rm_out" "$bin" "$txt" -o "$out/a.json")" - "$(peak_mib "$bin" "$txt" -t json)"
+row "JSON → PDF" "$(median_ms "$rm_out" "$bin" "$json" -o "$out/a.pdf")" - "$(peak_mib "$bin" "$json" -o "$out/q.pdf")"
+row "JSON → JSON" "$(median_ms "$rm_out" "$bin" "$json" -o "$out/a.json")" - "$(peak_mib "$bin" "$json" -t json)"
+row "--version" "$(median_ms true "$bin" --version)" - "$(peak_mib "$bin" --version)"
