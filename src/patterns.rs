@@ -7,9 +7,6 @@
 //! The few patterns that need Unicode letter classes are scanners of their own
 //! (`extract::shapes`, `extract::contact_scan`, `extract::date_grammar`).
 
-/// markdown.rs: "**Name **" with a space before the closing stars
-pub const BOLD_WITH_INNER_SPACE: &str = r"(^|[\s(\[])\*\*(\S[^*\n]*?\S|\S)[ \t]+\*\*";
-
 /// text.rs: "[ Experience ]"
 pub const BRACKETED_TITLE: &str = r"^\s*\[\s*([^\[\]]{2,80}?)\s*\]\s*$";
 
@@ -108,7 +105,6 @@ pub const UNDERLINED_TITLE: &str = r"^\s*([^\s=\-_~*—–].*?)\s+[=\-_~—–]{
 /// All of them, for the test that runs them through both engines.
 #[cfg(test)]
 pub const ALL: &[(&str, &str)] = &[
-    ("BOLD_WITH_INNER_SPACE", BOLD_WITH_INNER_SPACE),
     ("BRACKETED_TITLE", BRACKETED_TITLE),
     ("COLUMN_GAP", COLUMN_GAP),
     ("CONTACT_LABEL", CONTACT_LABEL),

@@ -74,8 +74,25 @@ pub struct Found {
 /// The leftmost match of the grammar in `s` at or after byte `from`.
 pub fn find_at(s: &str, from: usize) -> Option<Found> {
     (from..s.len())
-        .filter(|&p| s.is_char_boundary(p))
+        .filter(|&p| s.is_char_boundary(p) && may_start(s, p))
         .find_map(|p| match_at(s, p))
+}
+
+/// A cheap test that a match may start at `p`: the left context holds there, and a date, a
+/// placeholder or a "since"/"until" word can begin at `p` or right after the one character
+/// of context.
+fn may_start(s: &str, p: usize) -> bool {
+    let opens = |at: usize| {
+        s[at..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c == '?' || c.is_alphabetic())
+    };
+    let Some(c) = s[p..].chars().next() else {
+        return false;
+    };
+    ((p == 0 || boundary(s, p)) && opens(p))
+        || ((matches!(c, '(' | '[') || c.is_whitespace()) && opens(p + c.len_utf8()))
 }
 
 /// True when `s` is an open-end word and nothing else ("present", "heute", "aujourd'hui").
@@ -122,13 +139,15 @@ fn match_at(s: &str, p: usize) -> Option<Found> {
                 finish(ae)
             })
         };
+        let letter = s[q..].starts_with(char::is_alphabetic);
         let words_then = |words: &[&str], cell: &Cell<Option<Range<usize>>>, k: K| {
-            words.iter().any(|w| {
-                word(s, q, w).and_then(|e| ws_plus(s, e)).is_some_and(|e| {
-                    cell.set(Some(q..e));
-                    k(e)
+            letter
+                && words.iter().any(|w| {
+                    word(s, q, w).and_then(|e| ws_plus(s, e)).is_some_and(|e| {
+                        cell.set(Some(q..e));
+                        k(e)
+                    })
                 })
-            })
         };
         until.set(None);
         if words_then(SINCE_WORDS, &since, &mut from_a) {
