@@ -15,6 +15,11 @@ const LEVEL_ENTRY: u8 = 4;
 
 /// `SKILLS -------` or `== Skills ==`: a title followed by a run of rule characters.
 pub fn dashed_heading(line: &str) -> Option<&str> {
+    // Every such line ends in three rule characters or more: most lines are ruled out here.
+    let rule = |c: char| matches!(c, '=' | '-' | '_' | '~' | '—' | '–');
+    if line.trim_end().chars().rev().take_while(|c| rule(*c)).nth(2).is_none() {
+        return None;
+    }
     let caps = crate::lite_re!(crate::patterns::UNDERLINED_TITLE).captures(line)?;
     let title = caps.get(1)?.as_str().trim();
     (title.chars().any(char::is_alphabetic) && title.chars().count() <= 60).then_some(title)
@@ -25,6 +30,11 @@ pub fn dashed_heading(line: &str) -> Option<&str> {
 /// `|| Work ||`, `+-- Contact --+`. At least three decoration characters before the title
 /// (or two on both sides); the title is short and has letters.
 pub fn framed_heading(line: &str) -> Option<&str> {
+    // Every such line opens with two decoration characters or more.
+    let frame = |c: char| "*=#~+_-—–:>|".contains(c);
+    if line.trim_start().chars().take_while(|c| frame(*c)).nth(1).is_none() {
+        return None;
+    }
     let caps = crate::lite_re!(crate::patterns::FRAMED_TITLE).captures(line)?;
     let pre = caps.name("pre")?.as_str().chars().count();
     let post = caps.name("post").map_or(0, |m| {
@@ -42,6 +52,10 @@ pub fn framed_heading(line: &str) -> Option<&str> {
 /// `[ Acme Corp ]`: a name set in brackets on a line of its own, as plain-text CVs mark an
 /// employer or a school (an entry's heading, one level below the sections).
 fn bracketed_heading(line: &str) -> Option<&str> {
+    let t = line.trim();
+    if !t.starts_with('[') || !t.ends_with(']') {
+        return None;
+    }
     let caps = crate::lite_re!(crate::patterns::BRACKETED_TITLE).captures(line)?;
     let title = caps.get(1)?.as_str();
     title.chars().any(char::is_alphabetic).then_some(title)
@@ -67,7 +81,8 @@ fn bullet(line: &str) -> Option<usize> {
 /// A line that ends in a page number after a column gap (`Name – Title      Page 1 of 2`) is
 /// a running header or footer as a whole.
 fn page_marker(line: &str) -> bool {
-    crate::lite_re!(crate::patterns::PAGE_NUMBER_LINE).is_match(line)
+    // Both shapes hold a digit.
+    line.bytes().any(|b| b.is_ascii_digit()) && crate::lite_re!(crate::patterns::PAGE_NUMBER_LINE).is_match(line)
         || crate::lite_re!(crate::patterns::PAGE_NUMBER_AT_END).is_match(line)
 }
 
@@ -230,10 +245,16 @@ pub fn inline(s: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut last = 0;
     let plain = |spans: &mut Vec<Span>, text: &str| {
-        let text = columns.replace_all(text, "\t");
-        push_text(spans, &text, false, false, false, None);
+        if text.contains('\t') || text.contains("   ") {
+            let text = columns.replace_all(text, "\t");
+            push_text(spans, &text, false, false, false, None);
+        } else {
+            push_text(spans, text, false, false, false, None);
+        }
     };
-    for caps in re.captures_iter(s) {
+    // Every piece of markup holds one of these: a line without them is text as it stands.
+    let marked = s.contains("**") || s.contains("__") || s.contains("](") || s.contains('<');
+    for caps in re.captures_iter(if marked { s } else { "" }) {
         let Some(m) = caps.get(0) else { continue };
         plain(&mut spans, &s[last..m.start()]);
         if let Some(b) = caps.name("b").or_else(|| caps.name("b2")) {
