@@ -351,19 +351,28 @@ fn one_or_two_digits(s: &str, at: usize, k: K) -> bool {
     digits(s, at, 2).is_some_and(|e| k(e)) || digits(s, at, 1).is_some_and(|e| k(e))
 }
 
-/// `\p{L}+`, longest first (a letter is what `char::is_alphabetic` says).
+/// `\p{L}+`, longest first (a letter is what `char::is_alphabetic` says). What may follow
+/// the word in the grammar is a dot, a space, a comma, a digit, a quote, or "de" and a
+/// space ("1 de marzo"); so of the shorter words only the one that leaves "de" and a space
+/// after it can lead anywhere, and only the whole run and that one are offered.
 fn letters(s: &str, at: usize, k: K) -> bool {
     let run = s[at..]
         .char_indices()
         .find(|(_, c)| !c.is_alphabetic())
         .map_or(s.len(), |(i, _)| at + i);
-    if s[at..run].chars().count() > MAX_MONTH_LETTERS {
+    let n = s[at..run].chars().count();
+    if n == 0 || n > MAX_MONTH_LETTERS {
         return false;
     }
-    s[at..run]
-        .char_indices()
-        .rev()
-        .any(|(i, c)| k(at + i + c.len_utf8()))
+    if k(run) {
+        return true;
+    }
+    let de = run
+        .checked_sub(2)
+        .filter(|&d| d > at && s.is_char_boundary(d));
+    de.is_some_and(|d| {
+        s[d..run].eq_ignore_ascii_case("de") && s[run..].starts_with(char::is_whitespace) && k(d)
+    })
 }
 
 /// `\?{2,}`, longest first.

@@ -75,7 +75,7 @@ pub fn drop_birth_dates(all: Vec<Line>, found: &mut Found) -> Vec<Line> {
             continue;
         }
         // A label alone ("Date of birth", "DATA DI NASCITA") announces the next line.
-        label_before = birth_label(&l.text) && l.words() <= 4 && l.date().is_none();
+        label_before = l.words() <= 4 && l.date().is_none() && birth_label(&l.text);
         if label_before {
             continue;
         }

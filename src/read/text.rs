@@ -17,7 +17,14 @@ const LEVEL_ENTRY: u8 = 4;
 pub fn dashed_heading(line: &str) -> Option<&str> {
     // Every such line ends in three rule characters or more: most lines are ruled out here.
     let rule = |c: char| matches!(c, '=' | '-' | '_' | '~' | '—' | '–');
-    if line.trim_end().chars().rev().take_while(|c| rule(*c)).nth(2).is_none() {
+    if line
+        .trim_end()
+        .chars()
+        .rev()
+        .take_while(|c| rule(*c))
+        .nth(2)
+        .is_none()
+    {
         return None;
     }
     let caps = crate::lite_re!(crate::patterns::UNDERLINED_TITLE).captures(line)?;
@@ -32,7 +39,13 @@ pub fn dashed_heading(line: &str) -> Option<&str> {
 pub fn framed_heading(line: &str) -> Option<&str> {
     // Every such line opens with two decoration characters or more.
     let frame = |c: char| "*=#~+_-—–:>|".contains(c);
-    if line.trim_start().chars().take_while(|c| frame(*c)).nth(1).is_none() {
+    if line
+        .trim_start()
+        .chars()
+        .take_while(|c| frame(*c))
+        .nth(1)
+        .is_none()
+    {
         return None;
     }
     let caps = crate::lite_re!(crate::patterns::FRAMED_TITLE).captures(line)?;
@@ -82,7 +95,8 @@ fn bullet(line: &str) -> Option<usize> {
 /// a running header or footer as a whole.
 fn page_marker(line: &str) -> bool {
     // Both shapes hold a digit.
-    line.bytes().any(|b| b.is_ascii_digit()) && crate::lite_re!(crate::patterns::PAGE_NUMBER_LINE).is_match(line)
+    line.bytes().any(|b| b.is_ascii_digit())
+        && crate::lite_re!(crate::patterns::PAGE_NUMBER_LINE).is_match(line)
         || crate::lite_re!(crate::patterns::PAGE_NUMBER_AT_END).is_match(line)
 }
 
