@@ -47,8 +47,8 @@ fn cefr_levels(text: &str) -> usize {
     };
     (0..b.len().saturating_sub(1))
         .filter(|&i| {
-            matches!(b[i], b'A' | b'B' | b'C')
-                && matches!(b[i + 1], b'1' | b'2')
+            matches!(b.get(i), Some(b'A' | b'B' | b'C'))
+                && matches!(b.get(i + 1), Some(b'1' | b'2'))
                 && (i == 0 || !word(i - 1))
                 && !word(i + 2)
         })

@@ -57,7 +57,7 @@ pub fn emails(text: &str) -> Vec<Email> {
             {
                 return None;
             }
-            let r = q + run(&b[q..], local);
+            let r = q + run(tail(b, q), local);
             let ok = b.get(q).is_some_and(u8::is_ascii_alphanumeric)
                 && r - q <= MAX_LOCAL
                 && b.get(r) == Some(&b'@');
@@ -76,8 +76,8 @@ pub fn emails(text: &str) -> Vec<Email> {
                 // A start on a letter or digit failed on what follows its local part; every
                 // later start in the same local part meets the same: it fails too, unless the
                 // part ends in the colon of a "mailto:".
-                let r = p + run(&b[p..], local);
-                let same = b[p].is_ascii_alphanumeric() && b.get(r) != Some(&b':');
+                let r = p + run(tail(b, p), local);
+                let same = byte(b, p).is_ascii_alphanumeric() && b.get(r) != Some(&b':');
                 p = if same && r > p { r } else { p + 1 };
             }
         }
@@ -95,7 +95,7 @@ fn email_domain(b: &[u8], at: usize) -> Option<usize> {
         if b.get(e) != Some(&b'.') {
             return None;
         }
-        let n = run(&b[e + 1..], |c| c.is_ascii_alphabetic());
+        let n = run(tail(b, e + 1), |c| c.is_ascii_alphabetic());
         (n >= 2 && boundary(b, e + 1 + n)).then_some(e + 1 + n)
     })
 }
@@ -142,7 +142,7 @@ fn label_at(b: &[u8], p: usize) -> Option<(Range<usize>, usize)> {
     if !boundary(b, p) || !b.get(p)?.is_ascii_alphabetic() {
         return None;
     }
-    let n = run(&b[p + 1..], |c| c.is_ascii_alphabetic() || c == b' ').min(12);
+    let n = run(tail(b, p + 1), |c| c.is_ascii_alphabetic() || c == b' ').min(12);
     (n >= 1 && b.get(p + 1 + n) == Some(&b':')).then(|| (p..p + 1 + n, p + 2 + n))
 }
 
@@ -235,13 +235,13 @@ fn domain_labels(text: &str, p: usize) -> (Vec<usize>, bool) {
 /// The ends of a chain of ASCII labels from `at` (bytes for which `label` holds, joined by
 /// dots): after each label. `None` when the first label is empty or a limit is passed.
 fn ascii_labels(b: &[u8], at: usize, label: impl Fn(u8) -> bool) -> Option<Vec<usize>> {
-    let mut e = at + run(&b[at..], &label);
+    let mut e = at + run(tail(b, at), &label);
     if e == at || e - at > MAX_LABEL {
         return None;
     }
     let mut ends = vec![e];
     while b.get(e) == Some(&b'.') {
-        let n = run(&b[e + 1..], &label);
+        let n = run(tail(b, e + 1), &label);
         if n == 0 {
             break;
         }
@@ -313,7 +313,9 @@ pub fn phones(text: &str) -> Vec<Range<usize>> {
             .map_or(text.len(), |(i, _)| g + 1 + i);
         (first_last..run_end)
             .rev()
-            .find(|&j| b[j].is_ascii_digit() && text[j + 1..].chars().next().is_none_or(after_ok))
+            .find(|&j| {
+                byte(b, j).is_ascii_digit() && text[j + 1..].chars().next().is_none_or(after_ok)
+            })
             .ok_or(Some(run_end))
     };
     let mut out = Vec::new();
@@ -356,6 +358,16 @@ pub fn phones(text: &str) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// The bytes of `b` from `at` on (none past the end).
+fn tail(b: &[u8], at: usize) -> &[u8] {
+    b.get(at..).unwrap_or_default()
+}
+
+/// The byte at `i`, or 0 past the end.
+fn byte(b: &[u8], i: usize) -> u8 {
+    b.get(i).copied().unwrap_or(0)
 }
 
 /// How many leading bytes of `b` satisfy `f`.

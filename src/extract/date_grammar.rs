@@ -218,7 +218,7 @@ fn separator(s: &str, at: usize, k: K) -> bool {
     RANGE_WORDS.iter().any(|w| {
         word(s, p, w)
             .and_then(|e| ws_plus(s, e))
-            .is_some_and(|e| k(e))
+            .is_some_and(&mut *k)
     })
 }
 
@@ -237,7 +237,7 @@ fn single(s: &str, at: usize, k: K) -> bool {
         word(s, at, w)
             .and_then(|e| ws_plus(s, e))
             .and_then(|e| digits(s, e, 4))
-            .is_some_and(|e| k(e))
+            .is_some_and(&mut *k)
     });
     if seasons {
         return true;
@@ -245,7 +245,7 @@ fn single(s: &str, at: usize, k: K) -> bool {
     // YYYY-M-D
     let year_first = |sep: &[u8], k: K| {
         digits(s, at, 4).is_some_and(|e| {
-            byte_in(s, e, sep).is_some_and(|e| one_or_two_digits(s, e, &mut |e| k(e)))
+            byte_in(s, e, sep).is_some_and(|e| one_or_two_digits(s, e, &mut &mut *k))
         })
     };
     if year_first(b"-", &mut |e| {
@@ -259,7 +259,7 @@ fn single(s: &str, at: usize, k: K) -> bool {
             one_or_two_digits(s, e, &mut |e| {
                 byte_in(s, e, b"./")
                     .and_then(|e| digits(s, e, 4))
-                    .is_some_and(|e| k(e))
+                    .is_some_and(&mut *k)
             })
         })
     });
@@ -274,7 +274,7 @@ fn single(s: &str, at: usize, k: K) -> bool {
     let my = one_or_two_digits(s, at, &mut |e| {
         byte_in(s, e, b"/.\\-")
             .and_then(|e| digits(s, e, 4))
-            .is_some_and(|e| k(e))
+            .is_some_and(&mut *k)
     });
     if my {
         return true;
@@ -286,7 +286,7 @@ fn single(s: &str, at: usize, k: K) -> bool {
     // A year of this or the last century.
     let b = s.as_bytes();
     let century = matches!(b.get(at..at + 2), Some(b"19" | b"20"));
-    century && digits(s, at, 4).is_some_and(|e| k(e))
+    century && digits(s, at, 4).is_some_and(&mut *k)
 }
 
 /// `(day \s* (de \s+)?)? word \.? \s* (de \s+)? ,? \s* (day ,? \s+ (de \s+)?)? (YYYY | 'YY)`
@@ -325,7 +325,7 @@ fn year(s: &str, at: usize, k: K) -> bool {
         return k(e);
     }
     let quote = ["'", "’"].iter().find(|q| s[at..].starts_with(**q));
-    quote.is_some_and(|q| digits(s, at + q.len(), 2).is_some_and(|e| k(e)))
+    quote.is_some_and(|q| digits(s, at + q.len(), 2).is_some_and(&mut *k))
 }
 
 /// `[0-9]{1,2}` then an optional ordinal ending.
@@ -333,7 +333,7 @@ fn day(s: &str, at: usize, k: K) -> bool {
     one_or_two_digits(s, at, &mut |e| {
         DAY_SUFFIXES
             .iter()
-            .any(|x| word(s, e, x).is_some_and(|e| k(e)))
+            .any(|x| word(s, e, x).is_some_and(&mut *k))
             || k(e)
     })
 }
@@ -342,13 +342,13 @@ fn day(s: &str, at: usize, k: K) -> bool {
 fn opt_de(s: &str, at: usize, k: K) -> bool {
     word(s, at, "de")
         .and_then(|e| ws_plus(s, e))
-        .is_some_and(|e| k(e))
+        .is_some_and(&mut *k)
         || k(at)
 }
 
 /// `[0-9]{1,2}`, two digits first.
 fn one_or_two_digits(s: &str, at: usize, k: K) -> bool {
-    digits(s, at, 2).is_some_and(|e| k(e)) || digits(s, at, 1).is_some_and(|e| k(e))
+    digits(s, at, 2).is_some_and(&mut *k) || digits(s, at, 1).is_some_and(&mut *k)
 }
 
 /// `\p{L}+`, longest first (a letter is what `char::is_alphabetic` says). What may follow

@@ -279,15 +279,15 @@ fn rest_has_words(text: &str) -> bool {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
+        let c = byte(b, i);
         if c.is_ascii_alphanumeric() || c == b'_' {
             // A whole ASCII word (the expression's `\b…\b`).
             let start = i;
-            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+            while i < b.len() && (byte(b, i).is_ascii_alphanumeric() || byte(b, i) == b'_') {
                 i += 1;
             }
             let w = text[start..i].to_ascii_lowercase();
-            let bracketed = start > 0 && b[start - 1] == b'(' && {
+            let bracketed = start > 0 && byte(b, start - 1) == b'(' && {
                 let close = if w == "est" && b.get(i) == Some(&b'.') {
                     i + 1
                 } else {
@@ -311,6 +311,11 @@ fn rest_has_words(text: &str) -> bool {
     false
 }
 
+/// The byte at `i`, or 0 past the end.
+fn byte(b: &[u8], i: usize) -> u8 {
+    b.get(i).copied().unwrap_or(0)
+}
+
 /// The NN of every "19YY-NN" or "20YY-NN" standing alone (no digit or hyphen either side).
 fn year_dash_numbers(t: &str) -> impl Iterator<Item = u32> + '_ {
     let b = t.as_bytes();
@@ -319,15 +324,18 @@ fn year_dash_numbers(t: &str) -> impl Iterator<Item = u32> + '_ {
             .is_none_or(|c| !c.is_ascii_digit() && *c != b'-')
     };
     (0..b.len().saturating_sub(6)).filter_map(move |i| {
-        let w = &b[i..i + 7];
-        let shape = matches!(&w[..2], b"19" | b"20")
-            && w[2].is_ascii_digit()
-            && w[3].is_ascii_digit()
-            && w[4] == b'-'
-            && w[5].is_ascii_digit()
-            && w[6].is_ascii_digit();
+        let Some(&[y1, y2, y3, y4, dash, m1, m2]) = b.get(i..i + 7) else {
+            return None;
+        };
+        let century = matches!([y1, y2], [b'1', b'9'] | [b'2', b'0']);
+        let shape = century
+            && y3.is_ascii_digit()
+            && y4.is_ascii_digit()
+            && dash == b'-'
+            && m1.is_ascii_digit()
+            && m2.is_ascii_digit();
         (shape && free(i.checked_sub(1)) && free(Some(i + 7)))
-            .then(|| u32::from(w[5] - b'0') * 10 + u32::from(w[6] - b'0'))
+            .then(|| u32::from(m1 - b'0') * 10 + u32::from(m2 - b'0'))
     })
 }
 

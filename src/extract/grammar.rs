@@ -57,7 +57,7 @@ fn seq(s: &str, at: usize, ps: &[P], k: K) -> bool {
 fn one(s: &str, at: usize, p: &P, k: K) -> bool {
     match p {
         P::Lit(l) => s[at..].starts_with(l) && k(at + l.len()),
-        P::Word(w) => word(s, at, w).is_some_and(|e| k(e)),
+        P::Word(w) => word(s, at, w).is_some_and(&mut *k),
         P::Alt(alts) => alts.iter().any(|a| seq(s, at, a, k)),
         P::Opt(x) => seq(s, at, x, k) || k(at),
         P::OptSpace => {

@@ -121,7 +121,8 @@ pub fn postal_code_and_city(s: &str) -> Option<(Range<usize>, Range<usize>)> {
             return false;
         };
         let part = |c: &u8| c.is_ascii_digit() || c.is_ascii_uppercase();
-        b[..d].iter().all(part) && b[d..].iter().all(|c| part(c) || (hyphens && *c == b'-'))
+        let (head, rest) = b.split_at(d);
+        head.iter().all(part) && rest.iter().all(|c| part(c) || (hyphens && *c == b'-'))
     };
     // The whitespace-separated tokens with where each ends and where the next begins.
     let mut tokens: Vec<(&str, usize)> = Vec::new();
@@ -182,12 +183,12 @@ pub fn starts_with_postal_code(s: &str) -> bool {
                     .is_some_and(|c| c.is_ascii_digit() || matches!(c, ' ' | '-'))
             }) && digit(n + 1)
                 && {
-                    let at: usize = c[..n + 2].iter().map(|c| c.len_utf8()).sum();
+                    let at: usize = c.iter().take(n + 2).map(|c| c.len_utf8()).sum();
                     let w = ws_star(s, at);
                     w > at && s[w..].chars().next().is_some_and(char::is_uppercase)
                 }
         });
-    let state_zip = c.len() >= 2 && c[..2].iter().all(char::is_ascii_uppercase) && {
+    let state_zip = c.len() >= 2 && c.iter().take(2).all(char::is_ascii_uppercase) && {
         let w = ws_star(s, 2);
         w > 2
             && s.as_bytes()

@@ -57,11 +57,13 @@ fn fix_bold_spaces(text: &str) -> std::borrow::Cow<'_, str> {
         let opens = q == 0 || before.is_some_and(|c| c.is_whitespace() || c == '(' || c == '[');
         let start = q - before.filter(|_| q > 0).map_or(0, char::len_utf8);
         let closing = |i: usize| {
-            let n = b[i..]
+            let n = b
+                .get(i..)
+                .unwrap_or_default()
                 .iter()
                 .take_while(|&&c| c == b' ' || c == b'\t')
                 .count();
-            (n > 0 && b[i + n..].starts_with(b"**")).then_some(i + n + 2)
+            (n > 0 && b.get(i + n..).is_some_and(|r| r.starts_with(b"**"))).then_some(i + n + 2)
         };
         // `\S[^*\n]*?\S` then spaces and the marker, the shortest first; else one `\S`.
         let run = opens && start >= copied;

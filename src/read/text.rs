@@ -17,16 +17,11 @@ const LEVEL_ENTRY: u8 = 4;
 pub fn dashed_heading(line: &str) -> Option<&str> {
     // Every such line ends in three rule characters or more: most lines are ruled out here.
     let rule = |c: char| matches!(c, '=' | '-' | '_' | '~' | '—' | '–');
-    if line
-        .trim_end()
+    line.trim_end()
         .chars()
         .rev()
         .take_while(|c| rule(*c))
-        .nth(2)
-        .is_none()
-    {
-        return None;
-    }
+        .nth(2)?;
     let caps = crate::lite_re!(crate::patterns::UNDERLINED_TITLE).captures(line)?;
     let title = caps.get(1)?.as_str().trim();
     (title.chars().any(char::is_alphabetic) && title.chars().count() <= 60).then_some(title)
@@ -39,15 +34,7 @@ pub fn dashed_heading(line: &str) -> Option<&str> {
 pub fn framed_heading(line: &str) -> Option<&str> {
     // Every such line opens with two decoration characters or more.
     let frame = |c: char| "*=#~+_-—–:>|".contains(c);
-    if line
-        .trim_start()
-        .chars()
-        .take_while(|c| frame(*c))
-        .nth(1)
-        .is_none()
-    {
-        return None;
-    }
+    line.trim_start().chars().take_while(|c| frame(*c)).nth(1)?;
     let caps = crate::lite_re!(crate::patterns::FRAMED_TITLE).captures(line)?;
     let pre = caps.name("pre")?.as_str().chars().count();
     let post = caps.name("post").map_or(0, |m| {
