@@ -54,3 +54,15 @@ row "text → JSON" "$(median_ms "$rm_out" "$bin" "$txt" -o "$out/a.json")" - "$
 row "JSON → PDF" "$(median_ms "$rm_out" "$bin" "$json" -o "$out/a.pdf")" - "$(peak_mib "$bin" "$json" -o "$out/q.pdf")"
 row "JSON → JSON" "$(median_ms "$rm_out" "$bin" "$json" -o "$out/a.json")" - "$(peak_mib "$bin" "$json" -t json)"
 row "--version" "$(median_ms true "$bin" --version)" - "$(peak_mib "$bin" --version)"
+
+# Batches: N copies of the Markdown sample to PDF + DOCX + JSON in one process (-j 2).
+echo
+echo "| batch (Markdown → PDF + DOCX + JSON, -j 2, median of 3) | wall-clock |"
+echo "|---|---|"
+runs=3
+for n in 200 1000; do
+  mkdir -p "$out/in$n"
+  for i in $(seq "$n"); do cp "$md" "$out/in$n/cv-$i.md"; done
+  ms=$(median_ms "rm -rf $out/dist$n" "$bin" "$out/in$n"/*.md --out-dir "$out/dist$n" -t pdf,docx,json -j 2 -q)
+  printf '| %s résumés | %s ms |\n' "$n" "$ms"
+done

@@ -372,6 +372,9 @@ fn sorted_relationships(xml: &str) -> String {
 
 /// Rewrites the package: title and author into `docProps/core.xml`, every entry deflated with a
 /// fixed timestamp, so the same input gives the same bytes.
+/// Parts smaller than this (bytes) are stored, not deflated.
+const STORED_BELOW: usize = 400;
+
 fn finish(bytes: Vec<u8>, opts: &Options) -> Result<Vec<u8>, Error> {
     let err = |e: &dyn std::fmt::Display| Error::Write {
         path: "<docx>".into(),
@@ -472,8 +475,18 @@ fn finish(bytes: Vec<u8>, opts: &Options) -> Result<Vec<u8>, Error> {
     if let Some(e) = &opts.embed {
         add_custom_xml(&mut entries, e);
     }
+    // Setting up a deflate stream costs as much as compressing a page of text; a part of a
+    // few hundred bytes would shrink by a few dozen, so it is stored as it is.
+    let stored = options
+        .compression_method(zip::CompressionMethod::Stored)
+        .compression_level(None);
     for (name, data) in entries {
-        out.start_file(name, options).map_err(|e| err(&e))?;
+        let part = if data.len() < STORED_BELOW {
+            stored
+        } else {
+            options
+        };
+        out.start_file(name, part).map_err(|e| err(&e))?;
         out.write_all(&data).map_err(|e| err(&e))?;
     }
     Ok(out.finish().map_err(|e| err(&e))?.into_inner())

@@ -520,17 +520,37 @@ fn attach(doc: &mut lopdf::Document, e: &crate::embed::Embedded, epoch: i64) -> 
     Some(())
 }
 
+/// The deflate level of PDF streams (1 fast … 9 small). Measured on a two-page résumé: level
+/// 2 writes a PDF 5 % larger than level 6 for 11 % fewer instructions of the whole run; level
+/// 1 is 24 % larger.
+const DEFLATE_LEVEL: u32 = 2;
+
+/// Deflates every stream not compressed yet. One compressor serves them all (reset between
+/// streams: setting one up costs more than compressing a page), at a fast level.
 fn compress_streams(mut doc: lopdf::Document) -> Option<Vec<u8>> {
-    use std::io::Write;
+    let mut z = flate2::Compress::new(flate2::Compression::new(DEFLATE_LEVEL), true);
     for object in doc.objects.values_mut() {
         if let lopdf::Object::Stream(stream) = object {
             if stream.dict.get(b"Filter").is_ok() || !stream.allows_compression {
                 continue;
             }
-            let mut enc =
-                flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-            enc.write_all(&stream.content).ok()?;
-            let packed = enc.finish().ok()?;
+            z.reset();
+            let input = &stream.content;
+            let mut packed = Vec::with_capacity(input.len() / 2 + 64);
+            loop {
+                let read = usize::try_from(z.total_in()).ok()?;
+                let status = z
+                    .compress_vec(
+                        input.get(read..)?,
+                        &mut packed,
+                        flate2::FlushCompress::Finish,
+                    )
+                    .ok()?;
+                if status == flate2::Status::StreamEnd {
+                    break;
+                }
+                packed.reserve(packed.capacity().max(1024));
+            }
             if packed.len() + 19 < stream.content.len() {
                 stream.dict.set("Filter", "FlateDecode");
                 stream.set_content(packed);
