@@ -20,17 +20,21 @@ macro_rules! static_re {
 /// Compiles one literal pattern (see [`static_re!`]).
 #[allow(clippy::expect_used)]
 pub fn compile(pattern: &str, file: &str, line: u32) -> regex::Regex {
+    timed("regex", file, line, || {
+        regex::Regex::new(pattern).expect("literal regex compiles")
+    })
+}
+
+/// Runs `compile`, printing its place and cost to stderr when `RC_REGEX_TIMING` is set.
+fn timed<T>(engine: &str, file: &str, line: u32, compile: impl FnOnce() -> T) -> T {
     static TIMING: OnceLock<bool> = OnceLock::new();
     let timing = *TIMING.get_or_init(|| std::env::var_os("RC_REGEX_TIMING").is_some());
     let start = timing.then(Instant::now);
-    let re = regex::Regex::new(pattern).expect("literal regex compiles");
+    let compiled = compile();
     if let Some(start) = start {
-        eprintln!(
-            "regex {file}:{line} {} µs\t{pattern}",
-            start.elapsed().as_micros()
-        );
+        eprintln!("{engine} {file}:{line} {} µs", start.elapsed().as_micros());
     }
-    re
+    compiled
 }
 
 /// `lite_re!(PATTERN)` compiles a pattern of [`crate::patterns`] once with the light engine
@@ -46,14 +50,9 @@ macro_rules! lite_re {
 /// Compiles one pattern with the light engine (see [`lite_re!`]).
 #[allow(clippy::expect_used)]
 pub fn compile_lite(pattern: &str, file: &str, line: u32) -> regex_lite::Regex {
-    static TIMING: OnceLock<bool> = OnceLock::new();
-    let timing = *TIMING.get_or_init(|| std::env::var_os("RC_REGEX_TIMING").is_some());
-    let start = timing.then(Instant::now);
-    let re = regex_lite::Regex::new(&lite_pattern(pattern)).expect("literal regex compiles");
-    if let Some(start) = start {
-        eprintln!("lite {file}:{line} {} µs", start.elapsed().as_micros());
-    }
-    re
+    timed("lite", file, line, || {
+        regex_lite::Regex::new(&lite_pattern(pattern)).expect("literal regex compiles")
+    })
 }
 
 /// Unicode white space (the `White_Space` property, as the full engine's `\s`), written as the

@@ -1,6 +1,7 @@
 //! The scanners against the regular expressions they replaced, on generated lines.
 
 use super::*;
+use crate::testgen::Gen;
 use regex::Regex;
 
 fn email_oracle() -> Regex {
@@ -18,21 +19,6 @@ fn phone_oracle() -> Regex {
         r"(?:^|[^[A-Za-z0-9_]/.-])(?P<p>\+?\(?[0-9][[0-9]\s().\-]{5,}[0-9])(?:$|[^[A-Za-z0-9_]/-])",
     )
     .unwrap_or_else(|e| panic!("{e}"))
-}
-
-/// A small deterministic generator (xorshift), so a failing case replays.
-struct Gen(u64);
-
-impl Gen {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[self.below(xs.len())]
-    }
 }
 
 /// Pieces of contact lines: addresses whole and in parts, labels, numbers, punctuation.

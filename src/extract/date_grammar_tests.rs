@@ -1,6 +1,7 @@
 //! The scanner against the regular expression it replaced, on generated strings.
 
 use super::*;
+use crate::testgen::Gen;
 use regex::Regex;
 
 /// The expression the scanner replaced, as it was: the oracle.
@@ -31,24 +32,6 @@ fn expected(re: &Regex, s: &str, from: usize) -> Option<Found> {
         a: span("a")?,
         b: span("b"),
     })
-}
-
-/// A small deterministic generator (xorshift), so a failure names a case that replays.
-struct Gen(u64);
-
-impl Gen {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[self.below(xs.len())]
-    }
 }
 
 /// Pieces résumé dates are made of, and the words and marks found around them.

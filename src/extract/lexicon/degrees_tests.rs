@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::extract::grammar;
+use crate::testgen::Gen;
 
 /// The expression the table replaced, as it was: the oracle.
 const ORACLE: &str = r"(?x)
@@ -17,18 +18,6 @@ const ORACLE: &str = r"(?x)
            t[ée]cnico\s+superior|maturit[àa]|staatsexamen|propedeuse|dipl[ôo]me(?:\s+d['’]ing[ée]nieur)?)
            (?:'s|’s|s)?(?:\s+(?:of|in)\s+(?:science|arts|engineering|business\s+administration|business|fine\s+arts|education|laws|philosophy|technology|commerce|computer\s+applications|design|music|medicine|nursing|architecture))?(?:\s+degree)?)
     )(?:\.|(?-u:\b))";
-
-/// A small deterministic generator (xorshift), so a failing case replays.
-struct Gen(u64);
-
-impl Gen {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-}
 
 const PIECES: &[&str] = &[
     "BSc",
