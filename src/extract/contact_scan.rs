@@ -8,6 +8,7 @@
 //! fail the same way, and those are skipped. Addresses longer than the limits of RFC 5321 and
 //! RFC 1035 (a local part of 64 characters, a label of 63, 127 labels) are not addresses.
 
+use super::grammar::{ascii_boundary as boundary, ws_star};
 use std::ops::Range;
 
 /// Top-level domains a bare address ("bessey.dev") may end with; any address with a scheme or
@@ -114,7 +115,7 @@ pub fn urls(text: &str) -> Vec<Url> {
             continue;
         }
         let labelled = label_at(b, p).and_then(|(label, after)| {
-            let q = after + ws_run(text, after);
+            let q = ws_star(text, after);
             url_at(text, q, &mut dead_until).map(|u| Url {
                 label: Some(label),
                 url: u,
@@ -373,21 +374,6 @@ fn byte(b: &[u8], i: usize) -> u8 {
 /// How many leading bytes of `b` satisfy `f`.
 fn run(b: &[u8], f: impl Fn(u8) -> bool) -> usize {
     b.iter().take_while(|&&c| f(c)).count()
-}
-
-/// `\s*` from `at`, in bytes.
-fn ws_run(text: &str, at: usize) -> usize {
-    text[at..]
-        .char_indices()
-        .find(|(_, c)| !c.is_whitespace())
-        .map_or(text.len() - at, |(i, _)| i)
-}
-
-/// An ASCII word boundary (`(?-u:\b)`).
-fn boundary(b: &[u8], at: usize) -> bool {
-    let w = |c: &u8| c.is_ascii_alphanumeric() || *c == b'_';
-    let before = at > 0 && b.get(at - 1).is_some_and(w);
-    before != b.get(at).is_some_and(w)
 }
 
 #[cfg(test)]

@@ -117,8 +117,12 @@ pub fn ws_plus(s: &str, at: usize) -> Option<usize> {
 
 /// An ASCII word boundary (`(?-u:\b)`): a word character on one side only.
 pub fn boundary(s: &str, at: usize) -> bool {
+    ascii_boundary(s.as_bytes(), at)
+}
+
+/// [`boundary`] on bytes.
+pub fn ascii_boundary(b: &[u8], at: usize) -> bool {
     let w = |c: &u8| c.is_ascii_alphanumeric() || *c == b'_';
-    let b = s.as_bytes();
     let before = at > 0 && b.get(at - 1).is_some_and(w);
     before != b.get(at).is_some_and(w)
 }
