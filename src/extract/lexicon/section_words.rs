@@ -509,12 +509,30 @@ pub const MODIFIERS: &[&str] = &[
     "работы",
 ];
 
+/// Prepositions that open a complement of a head noun (en, de, es, fr, it, nl, pl, pt): "in",
+/// "of", "en", "de", "dans", "em", "nel", "im", "für", "w". Not "at", "bei", "chez": those
+/// name an employer ("Internship at Acme"), which makes a line an entry, not a heading.
+pub const PREPOSITIONS: &[&str] = &[
+    "in", "of", "for", "within", "en", "de", "del", "para", "dans", "des", "du", "pour", "em",
+    "no", "na", "nos", "nas", "do", "da", "dos", "das", "nel", "nella", "nei", "negli", "di",
+    "della", "dei", "per", "im", "fur", "zur", "zum", "voor", "w", "we",
+];
+
 /// The section a heading's words name, when every word is a section word, a modifier or a
 /// connector. `words` are normalised (lowercase, accents folded).
 pub fn classify_words(words: &[&str]) -> Option<Section> {
     let mut hits: Vec<Section> = Vec::new();
     let mut programming = false;
-    for w in words {
+    // How many section words came before the first preposition that follows one: in the
+    // head-first noun phrases of the Romance languages (and in English and German after a
+    // preposition) what follows the preposition only narrows the head ("Experiencia en la
+    // industria", "Expérience dans l'enseignement", "Kenntnisse im Bereich Datenbanken"),
+    // so an unknown word there does not make the heading unknown.
+    let mut complement_from: Option<usize> = None;
+    for (i, w) in words.iter().enumerate() {
+        if complement_from.is_none() && !hits.is_empty() && i > 0 && PREPOSITIONS.contains(w) {
+            complement_from = Some(hits.len());
+        }
         if matches!(
             *w,
             "programming"
@@ -533,7 +551,14 @@ pub fn classify_words(words: &[&str]) -> Option<Section> {
         match lookup(w) {
             Some(s) => hits.push(s),
             None if MODIFIERS.contains(w) => {}
-            None => return None,
+            None => match complement_from {
+                Some(n) => {
+                    hits.truncate(n);
+                    programming = false;
+                    break;
+                }
+                None => return None,
+            },
         }
     }
     let first = *hits.first()?;
@@ -622,6 +647,41 @@ mod tests {
             ("Владение языками", Languages),
         ] {
             assert_eq!(c(h), Some(s), "{h}");
+        }
+    }
+
+    #[test]
+    fn a_head_noun_with_a_complement_names_its_section() {
+        for (h, s) in [
+            ("EXPERIENCIA EN LA INDUSTRIA", Work),
+            ("Experiencia en ámbito académico", Work),
+            ("Conocimientos en computación", Skills),
+            ("Experiência em desenvolvimento de sistemas", Work),
+            ("Expérience dans l'enseignement", Work),
+            ("Esperienza nel settore bancario", Work),
+            ("Kenntnisse im Bereich Datenbanken", Skills),
+            ("Experience in Healthcare Administration", Work),
+            ("Publications in refereed journals", Publications),
+            ("Doświadczenie w branży", Work),
+            // A complement that is itself all section words keeps the old reading.
+            ("Formación en idiomas", Languages),
+        ] {
+            assert_eq!(c(h), Some(s), "{h}");
+        }
+    }
+
+    #[test]
+    fn a_complement_without_a_head_noun_is_nothing() {
+        for h in [
+            "Licenciatura en Matemáticas",
+            "Ingeniero de software",
+            "Master of Science",
+            "Head of Engineering",
+            "Internship at Acme",
+            "Director de proyectos",
+            "Universidad de Purdue",
+        ] {
+            assert_eq!(c(h), None, "{h}");
         }
     }
 
