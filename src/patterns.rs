@@ -85,7 +85,7 @@ pub const PRINTED_SEPARATOR: &str =
 pub const SCORE_AFTER_DEGREE: &str = r"(?i)(?:^|\s|,)\s*(?:with\s+|graduated\s+)?((?:GPA|grade|cgpa)(?-u:\b).*|(?:first|1st|2:1|2:2|upper second|lower second|second|third|distinction|merit|summa|magna|cum laude|honou?rs).*)$";
 
 /// entries.rs: a line that is only a grade ("GPA 3.8/4.0")
-pub const SCORE_ONLY: &str = r"(?i)^(?:gpa|grade|cgpa|score)?[:\s]*[0-9](?:[.,][0-9]+)?(?:\s*/\s*[0-9]+(?:[.,][0-9]+)?)?$|(?-u:\b)(?:gpa|honou?rs|distinction|cum laude|mention|first class|merit)(?-u:\b)";
+pub const SCORE_ONLY: &str = r"(?i)^(?:gpa|grade|cgpa|score|promedio|nota|media|moyenne|voto|note|abschlussnote|durchschnitt)?[:\s]*[0-9](?:[.,][0-9]+)?(?:\s*/\s*[0-9]+(?:[.,][0-9]+)?)?$|(?-u:\b)(?:gpa|honou?rs|distinction|cum laude|mention|first class|merit)(?-u:\b)";
 
 /// skills.rs: "skilled in linux, git, …" in prose
 pub const SKILLS_IN_PROSE: &str = r"(?i)(?-u:\b)(?:skills?\s+(?:in|with|include|including)|skilled\s+(?:in|with)|proficient\s+(?:in|with)|proficiency\s+in)\s+(.+?)(?:\.\s|\.$|$)";

@@ -104,6 +104,9 @@ fn starts_entry(
                 || current.is_none());
     }
     if !line.first {
+        if current.is_some_and(|c| awaits_dated_line(c, line)) {
+            return false;
+        }
         // One-line entries written one after another without a blank line between them:
         // a short line with a date at its start or end starts the next one.
         return current
@@ -190,17 +193,73 @@ fn starts_entry(
     after_body && line.words() <= 8 && !line.text.ends_with(['.', '!', '?', ':']) && !line.is_item()
 }
 
+/// The part of a line set flush right (after a tab), when it has one.
+fn flush_right(line: &Line) -> Option<String> {
+    let all: String = line.spans.iter().map(|s| s.text.as_str()).collect();
+    let (_, right) = all.rsplit_once('\t')?;
+    Some(right.trim().to_string()).filter(|r| !r.is_empty())
+}
+
+/// The spans before a line's last tab, and the text after it.
+fn cut_flush_right(spans: &[Span]) -> (Vec<Span>, String) {
+    let Some(at) = spans.iter().rposition(|s| s.text.contains('\t')) else {
+        return (spans.to_vec(), String::new());
+    };
+    let mut left: Vec<Span> = spans.iter().take(at).cloned().collect();
+    let mut right = String::new();
+    if let Some(s) = spans.get(at) {
+        let (before, after) = s.text.rsplit_once('\t').unwrap_or((&s.text, ""));
+        if !before.is_empty() {
+            left.push(Span {
+                text: before.to_string(),
+                ..s.clone()
+            });
+        }
+        right.push_str(after);
+    }
+    for s in spans.iter().skip(at + 1) {
+        right.push_str(&s.text);
+    }
+    (left, right.trim().to_string())
+}
+
+/// The first line of a two-line entry header: the organisation with its place flush right,
+/// and no date yet, directly above the role with its dates flush right ("Acme GmbH ⇥
+/// Berlin" / "Engineer ⇥ 2019 – 2021"). This is the layout of the common LaTeX and Typst
+/// résumé classes (resume.sty, Jake's, sb2nov, moderncv's banking style): an entry header
+/// holds one date range, so the dated line under an undated one completes it.
+fn awaits_dated_line(raw: &Raw, line: &Line) -> bool {
+    let Some(last) = raw.header.last() else {
+        return false;
+    };
+    raw.header.len() == 1
+        && raw.body.is_empty()
+        && raw.tail.is_none()
+        && raw.dates.is_none()
+        && last.block == line.block
+        && !line.sentence_like()
+        && !line.is_item()
+        && flush_right(last)
+            .is_some_and(|p| dates::find_range(&p).is_none() && p.split_whitespace().count() <= 6)
+        && flush_right(line)
+            .is_some_and(|d| dates::find_range(&d).is_some_and(|r| dates::only_date(&d, &r)))
+}
+
 /// True when a line right after an entry's header is still part of the header.
 fn continues_header(line: &Line, raw: &Raw) -> bool {
     if !raw.body.is_empty() || raw.tail.is_some() || line.is_item() || line.is_heading() {
         return false;
     }
-    // "Degree: …", "Grade: …", "Roles: …": a labelled detail of the entry, read in its body.
-    if line
-        .text
-        .split_once(": ")
-        .is_some_and(|(l, _)| label_kind(l).is_some())
-    {
+    if awaits_dated_line(raw, line) {
+        return true;
+    }
+    // "Degree: …", "Grade: …", "Roles: …": a labelled detail of the entry, read in its body
+    // (also when it is set flush right beside other text).
+    let labelled = |t: &str| {
+        t.split_once(": ")
+            .is_some_and(|(l, _)| label_kind(l).is_some())
+    };
+    if labelled(&line.text) || flush_right(line).is_some_and(|r| labelled(&r)) {
         return false;
     }
     let Some(last) = raw.header.last() else {
@@ -290,8 +349,13 @@ fn continues_header(line: &Line, raw: &Raw) -> bool {
             && (line.all_styled(true) || line.words() <= 6);
     }
     // One field per paragraph (name, then dates, then title): a short line right after a
-    // dated header, before any text, is still the header.
-    raw.dates.is_some()
+    // dated header, before any text, is still the header. (Dated: on lines of their own, or
+    // set flush right on the header's line, as Europass prints a role and its dates above
+    // the employer.)
+    let dated = raw.dates.is_some()
+        || flush_right(last)
+            .is_some_and(|d| dates::find_range(&d).is_some_and(|r| dates::only_date(&d, &r)));
+    dated
         && raw.header.len() == 1
         && line.first
         && line.words() <= 8
@@ -702,8 +766,25 @@ fn header_parts(raw: &mut Raw) -> Vec<Part> {
         }
         dated = dated.or(first);
     }
+    // In a two-line header (organisation ⇥ place, then role ⇥ dates) what the first line
+    // sets flush right is the place, whatever its words (a "CDMX" no gazetteer knows).
+    let place_line = raw.header.len() >= 2
+        && raw
+            .header
+            .first()
+            .and_then(flush_right)
+            .is_some_and(|p| dates::find_range(&p).is_none() && p.split_whitespace().count() <= 6)
+        && raw.header.iter().skip(1).any(|l| {
+            flush_right(l)
+                .is_some_and(|d| dates::find_range(&d).is_some_and(|r| dates::only_date(&d, &r)))
+        });
     for (i, line) in raw.header.iter().enumerate() {
         let mut spans = line.spans.clone();
+        if i == 0 && place_line {
+            let (left, place) = cut_flush_right(&spans);
+            spans = left;
+            raw.places.push(place);
+        }
         if raw.dates.is_none() {
             let found = match &dated {
                 Some((d, r)) if *d == i => Some(r.clone()),
@@ -858,13 +939,44 @@ fn label_kind(label: &str) -> Option<&'static str> {
         }
         "roles" | "role" => Some("roles"),
         "keywords" | "technologies" | "tech stack" | "stack" | "tools" | "tech" => Some("keywords"),
-        "grade" | "gpa" | "score" | "final grade" | "classification" => Some("grade"),
+        // The average or final mark, in the languages of the lexicon: "Promedio", "Nota
+        // final", "Moyenne", "Media", "Voto di laurea", "Note", "Abschlussnote", "Średnia".
+        "grade" | "gpa" | "score" | "final grade" | "classification" | "promedio" | "nota"
+        | "nota final" | "media" | "moyenne" | "mention" | "voto" | "voto di laurea" | "note"
+        | "abschlussnote" | "durchschnitt" | "srednia" | "cijfer" => Some("grade"),
         "type" => Some("type"),
         "entity" | "for" | "client" => Some("entity"),
         "degree" | "qualification" => Some("degree"),
         "about" => Some("description"),
         "field of study" | "field" => Some("area"),
         _ => None,
+    }
+}
+
+impl Body {
+    /// Reads a "Label: value" line whose label names a field of an entry ("Roles: Author,
+    /// Maintainer", "Keywords: Rust, PostgreSQL", "Promedio: 9.1/10"); false for other text.
+    fn labelled(&mut self, text: &str) -> bool {
+        let Some((label, rest)) = text.split_once(": ") else {
+            return false;
+        };
+        let Some(kind) = label_kind(label) else {
+            return false;
+        };
+        let list: Vec<String> = list_items(rest);
+        let value = Some(rest.trim().to_string());
+        match kind {
+            "courses" => self.courses.extend(list),
+            "roles" => self.roles.extend(list),
+            "grade" => self.grade = value,
+            "type" => self.kind = value,
+            "entity" => self.entity = value,
+            "degree" => self.degree = value,
+            "description" => self.description = value,
+            "area" => self.area = value,
+            _ => self.keywords.extend(list),
+        }
+        true
     }
 }
 
@@ -882,23 +994,20 @@ fn body(raw: &Raw, found: &mut Found) -> Body {
             continue;
         }
         // "Roles: Author, Maintainer", "Keywords: Rust, PostgreSQL"
-        if let Some((label, rest)) = line.text.split_once(": ") {
-            if let Some(kind) = label_kind(label) {
-                let list: Vec<String> = list_items(rest);
-                let value = Some(rest.trim().to_string());
-                match kind {
-                    "courses" => b.courses.extend(list),
-                    "roles" => b.roles.extend(list),
-                    "grade" => b.grade = value,
-                    "type" => b.kind = value,
-                    "entity" => b.entity = value,
-                    "degree" => b.degree = value,
-                    "description" => b.description = value,
-                    "area" => b.area = value,
-                    _ => b.keywords.extend(list),
-                }
-                continue;
+        if b.labelled(&line.text) {
+            continue;
+        }
+        // A labelled field set flush right beside other text ("Faculty of Physics ⇥ GPA:
+        // 3.9/4.0"): the field is read, the text on the left stays a line of the entry.
+        let line = &match flush_right(line) {
+            Some(right) if b.labelled(&right) => {
+                let (left, _) = cut_flush_right(&line.spans);
+                Line::new(line.kind, left, line.line, line.first, line.block)
             }
+            _ => line.clone(),
+        };
+        if line.text.is_empty() {
+            continue;
         }
         // An italic line first, before any text: a description of the organisation.
         if !line.is_item()
@@ -1490,6 +1599,20 @@ fn assign_school(ps: &[Part]) -> Education {
             pieces.push(p.clone());
         }
     }
+    // A piece that opens with a preposition ("en Matemáticas", "in Physics") goes on from
+    // the one before it: the style changed inside one phrase ("**Licenciatura** en
+    // Matemáticas"), no phrase of a header starts so.
+    let field_preposition = crate::lite_re!(crate::patterns::FIELD_PREPOSITION);
+    let mut joined: Vec<Part> = Vec::new();
+    for p in pieces {
+        match joined.last_mut() {
+            Some(prev) if field_preposition.is_match(&p.text) && has_degree(&prev.text) => {
+                prev.text = format!("{} {}", prev.text, p.text);
+            }
+            _ => joined.push(p),
+        }
+    }
+    let pieces = joined;
     let degree_idx = pieces.iter().position(|p| has_degree(&p.text));
     let school_idx = pieces
         .iter()
@@ -1518,7 +1641,10 @@ fn assign_school(ps: &[Part]) -> Education {
         if let Some(p) = pieces.iter().enumerate().find(|(i, p)| {
             Some(*i) != school_idx && Some(*i) != degree_idx && !is_location(&p.text)
         }) {
-            e.area = Some(p.1.text.clone());
+            // A field of study never starts with a preposition: "en Tecnología" is what was
+            // left of "Doctorado en Tecnología" when the degree word was set apart.
+            let area = crate::lite_re!(crate::patterns::FIELD_PREPOSITION).replace(&p.1.text, "");
+            e.area = model::non_empty(area.trim());
         }
     }
     e

@@ -141,7 +141,37 @@ pub fn lines(doc: &Doc) -> Vec<Line> {
     for (i, b) in doc.blocks.iter().enumerate() {
         push_block(&mut out, b, i);
     }
+    outermost_list_level(&mut out);
     out
+}
+
+/// List depth is relative: the outermost items of a list are its top level however far the
+/// page indents them (a PDF sets an entry's bullets in from the margin, under its header; a
+/// Markdown list nested in nothing). Each run of items is shifted so its shallowest item has
+/// depth 0.
+fn outermost_list_level(lines: &mut [Line]) {
+    let mut start = 0;
+    while start < lines.len() {
+        let end = start
+            + lines
+                .get(start..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|l| l.is_item())
+                .count();
+        if end == start {
+            start += 1;
+            continue;
+        }
+        let run = lines.get_mut(start..end).unwrap_or(&mut []);
+        let min = run.iter().map(Line::depth).min().unwrap_or(0);
+        if min > 0 {
+            for l in run {
+                l.kind = Kind::ListItem(l.depth() - min);
+            }
+        }
+        start = end;
+    }
 }
 
 fn push_block(out: &mut Vec<Line>, b: &Block, index: usize) {

@@ -216,6 +216,42 @@ fn sidebar_layout_reads_column_by_column() {
     assert!(f1 >= 0.95, "F1 {f1}");
 }
 
+/// The two-line entry header of the LaTeX and Typst résumé classes (organisation with its
+/// place flush right, then the role or degree with its dates flush right), headings set
+/// outdented in capitals or with a complement ("EXPERIENCIA EN LA INDUSTRIA", "Kenntnisse im
+/// Bereich Datenbanken"), bullets drawn as a middle dot, a bullet operator or a dot
+/// operator, a grade set flush right beside a line of the entry, lists indented under their
+/// entry: three fictional people in Spanish, English and German, printed by Chromium. Each
+/// entry is one entry, with every field (gold written by hand from the pages).
+#[test]
+fn two_line_entry_headers_read_as_one_entry() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/two-line-headers");
+    let work = tempfile::tempdir().unwrap();
+    let gold = tempfile::tempdir().unwrap();
+    let mut pdfs = Vec::new();
+    for stem in ["lucia-ferreyra-es", "daniel-okafor-en", "jonas-albrecht-de"] {
+        let pdf = work.path().join(format!("{stem}.pdf"));
+        chromium_pdf(
+            &root.join(format!("{stem}.html")),
+            &pdf,
+            &work.path().join("chrome-profile"),
+        );
+        std::fs::copy(
+            root.join(format!("{stem}.json")),
+            gold.path().join(format!("{stem}.json")),
+        )
+        .unwrap();
+        pdfs.push(pdf);
+    }
+    let pred = tempfile::tempdir().unwrap();
+    convert_all(&pdfs, pred.path());
+    let scores = score(gold.path(), pred.path());
+    assert_eq!(scores.len(), 3, "{scores:?}");
+    for (doc, f1) in &scores {
+        assert!(*f1 >= 0.97, "{doc}: F1 {f1} ({scores:?})");
+    }
+}
+
 /// Encrypted with an empty user password (print restrictions only), a PDF opens like any
 /// other. (Damaged and password-protected PDFs are in the bad-input suite.)
 #[test]

@@ -13,7 +13,7 @@ const ORACLE: &str = r"(?x)
       | CAP | BTS | DUT | HND | HNC
       | (?i:(?:bachelor|master|doctor|doctorate|associate|diploma|licence|licenciatura|magister|diplom|
            high\s+school|ged|certificate|abitur|fachabitur|baccalaur[ée]at|bachillerato|ma[îi]trise|doctorat|
-           doctorado|doutorado|doutoramento|dottorato|mestrado|m[áa]ster|licenciad[oa]|licencjat|
+           doctorado|doutorado|doutoramento|dottorato|mestrado|maestr[íi]a|mag[íi]ster|especializaci[óo]n|especializa[çc][ãa]o|m[áa]ster|licenciad[oa]|licencjat|
            laurea(?:\s+(?:magistrale|triennale|specialistica))?|grado|bacharelado|tecn[óo]logo|
            t[ée]cnico\s+superior|maturit[àa]|staatsexamen|propedeuse|dipl[ôo]me(?:\s+d['’]ing[ée]nieur)?)
            (?:'s|’s|s)?(?:\s+(?:of|in)\s+(?:science|arts|engineering|business\s+administration|business|fine\s+arts|education|laws|philosophy|technology|commerce|computer\s+applications|design|music|medicine|nursing|architecture))?(?:\s+degree)?)
@@ -58,6 +58,11 @@ const PIECES: &[&str] = &[
     "HNC",
     "Bachelor",
     "bachelor's",
+    "Maestría",
+    "maestria",
+    "Magíster",
+    "Especialización",
+    "especialização",
     "Bachelor’s",
     "Bachelors",
     "MASTER",

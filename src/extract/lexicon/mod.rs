@@ -788,6 +788,43 @@ pub const TITLE_WORDS: &[&str] = &[
     "friseurin",
     "erzieher",
     "erzieherin",
+    // Assistants, clerks and trainees, in it, es, pt, fr, de.
+    "assistente",
+    "tirocinio",
+    "cassiere",
+    "cassiera",
+    "impiegato",
+    "impiegata",
+    "addetto",
+    "addetta",
+    "mediatore",
+    "mediatrice",
+    "commesso",
+    "commessa",
+    "operaio",
+    "operaia",
+    "segretario",
+    "amministratore",
+    "amministratrice",
+    "coordinatore",
+    "coordinatrice",
+    "dirigente",
+    "educatore",
+    "educatrice",
+    "asistente",
+    "auxiliar",
+    "cajero",
+    "cajera",
+    "pasante",
+    "caissier",
+    "caissière",
+    "employé",
+    "employée",
+    "assistent",
+    "assistentin",
+    "kassierer",
+    "kassiererin",
+    "sachbearbeiterin",
 ];
 
 /// Title words that qualify a role rather than name it ("senior", "software", "head"): a
@@ -1638,6 +1675,8 @@ pub const OPEN_END_WORDS: &[&str] = &[
     "o momento",
     "hoje",
     "fino ad oggi",
+    "alla data attuale",
+    "data attuale",
     "ad oggi",
     "oggi",
     "in corso",
@@ -1715,7 +1754,16 @@ fn synonym_keys() -> &'static std::collections::HashMap<String, Section> {
 pub fn classify_heading(heading: &str) -> Option<Section> {
     // Pandoc attributes (`{#profile}`) and parentheticals ("(GitHub)") do not change meaning.
     let cleaned = crate::lite_re!(crate::patterns::HEADING_DECORATION).replace_all(heading, " ");
-    let norm = normalize_heading(&cleaned);
+    // A qualifier after a bar: "SELECTED PUBLICATIONS | First author on all" names what the
+    // part before the bar names.
+    if let Some((head, _)) = cleaned.split_once('|') {
+        if !head.trim().is_empty() {
+            if let Some(s) = classify_heading(head) {
+                return Some(s);
+            }
+        }
+    }
+    let norm = section_words::rejoin_split_letters(&normalize_heading(&cleaned));
     if norm.is_empty() || norm.split(' ').count() > 6 {
         return None;
     }
@@ -1753,6 +1801,22 @@ mod tests {
     #[test]
     fn headings_by_meaning() {
         assert_eq!(classify_heading("**EXPERIENCE**"), Some(Section::Work));
+        // A qualifier after a bar, and words a text layer split at a kerning gap.
+        assert_eq!(
+            classify_heading("SELECTED PUBLICATIONS | First author on all"),
+            Some(Section::Publications)
+        );
+        assert_eq!(
+            classify_heading("Projekte | Auswahl"),
+            Some(Section::Projects)
+        );
+        assert_eq!(
+            classify_heading("PUBLICATION S"),
+            Some(Section::Publications)
+        );
+        assert_eq!(classify_heading("EXPERIENC E"), Some(Section::Work));
+        assert_eq!(classify_heading("Formació n"), Some(Section::Education));
+        assert_eq!(classify_heading("Acme | Berlin"), None);
         assert_eq!(classify_heading("Work History"), Some(Section::Work));
         assert_eq!(classify_heading("WHOIAM"), Some(Section::Summary));
         assert_eq!(classify_heading("Who I am"), Some(Section::Summary));

@@ -571,6 +571,24 @@ pub fn classify_words(words: &[&str]) -> Option<Section> {
     Some(first)
 }
 
+/// A PDF's text layer splits a word at a wide kerning gap ("PUBLICATION S", "EXPERIENC E"):
+/// a lone letter after a word joins it when the two together are a section word and the word
+/// alone is not.
+pub fn rejoin_split_letters(norm: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    for w in norm.split(' ') {
+        if let Some(prev) = words.last_mut() {
+            let joined = format!("{prev}{w}");
+            if w.chars().count() == 1 && lookup(prev).is_none() && lookup(&joined).is_some() {
+                *prev = joined;
+                continue;
+            }
+        }
+        words.push(w.to_string());
+    }
+    words.join(" ")
+}
+
 /// The section one word names in any language's table.
 fn lookup(word: &str) -> Option<Section> {
     let mut best: Option<(usize, Section)> = None;

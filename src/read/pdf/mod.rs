@@ -261,6 +261,72 @@ fn join_wrapped_margin_dates(lines: &mut Vec<TextLine>, column: f32) {
     }
 }
 
+/// A date alone in a margin column beside the first line of an entry (Europass, the
+/// "tabellarischer Lebenslauf", moderncv) is that entry's date: it joins the line beside it
+/// as the part set flush right, the way most layouts print an entry's dates, so that one
+/// reading of entries serves both.
+fn attach_margin_dates(lines: &mut Vec<TextLine>, column: f32) {
+    let in_margin = |l: &TextLine| {
+        l.runs
+            .iter()
+            .filter(|r| !r.text.trim().is_empty())
+            .all(|r| r.x + r.width < column)
+            && !l.text().trim().is_empty()
+    };
+    let mut right_edge: HashMap<usize, f32> = HashMap::new();
+    for l in lines.iter() {
+        let end = l.runs.last().map_or(0.0, |r| r.x + r.width);
+        let e = right_edge.entry(l.page).or_insert(0.0);
+        *e = e.max(end);
+    }
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        let (Some(margin), Some(beside)) = (lines.get(i), lines.get(i + 1)) else {
+            break;
+        };
+        let text = margin.text();
+        let date_only = crate::extract::dates::find_range(&text)
+            .is_some_and(|r| crate::extract::dates::only_date(&text, &r));
+        let same_line = margin.page == beside.page
+            && (margin.y - beside.y).abs() < 0.5 * margin.size.max(beside.size)
+            && !in_margin(beside)
+            && !beside.runs.iter().any(|r| r.text == "\t")
+            // A line that has a date of its own is not what the margin date belongs to (a
+            // sidebar's date beside the main column's dated line).
+            && crate::extract::dates::find_range(&beside.text()).is_none();
+        if !(in_margin(margin) && date_only && same_line) {
+            i += 1;
+            continue;
+        }
+        let margin = lines.remove(i);
+        let edge = right_edge.get(&margin.page).copied().unwrap_or(0.0);
+        if let Some(line) = lines.get_mut(i) {
+            let end = line.runs.last().map_or(line.x, |r| r.x + r.width);
+            let width: f32 = margin.runs.iter().map(|r| r.width).sum();
+            let start = (edge - width).max(end + 2.5 * line.size + 1.0);
+            let Some(template) = margin.runs.first().cloned() else {
+                continue;
+            };
+            line.runs.push(Run {
+                text: "\t".into(),
+                x: end,
+                width: start - end,
+                link: None,
+                ..template.clone()
+            });
+            line.runs.push(Run {
+                text: text.trim().to_string(),
+                x: start,
+                width,
+                y: line.y,
+                link: None,
+                ..template
+            });
+        }
+        i += 1;
+    }
+}
+
 /// Whether two runs sit on one line: the same baseline, or (a side label set larger than
 /// the text beside it) the same top edge.
 /// A line that opens with a field's label: one to three words, the first capitalised, and a
@@ -414,7 +480,9 @@ fn size_of(runs: &[Run]) -> f32 {
 }
 
 /// Glyphs that mark a list item.
-const BULLETS: [char; 6] = ['•', '◦', '▪', '‣', '●', '–'];
+/// Bullet glyphs at the start of a line. The middle dot and the bullet operator are LaTeX's
+/// `$\cdot$` and `$\bullet$` when a class sets its own items.
+const BULLETS: [char; 9] = ['•', '◦', '▪', '‣', '●', '–', '·', '∙', '⋅'];
 
 /// A line of text: its runs left to right.
 #[derive(Debug, Clone)]
@@ -682,6 +750,26 @@ fn reading_groups(runs: &[Run]) -> Vec<u8> {
     groups
 }
 
+/// Where a line's part after its last tab starts, and where the line ends.
+fn flush_right_part(l: &TextLine) -> Option<(f32, f32)> {
+    let tab = l.runs.iter().rposition(|r| r.text == "\t")?;
+    let start = l.runs.get(tab + 1)?.x;
+    let end = l.runs.last().map(|r| r.x + r.width)?;
+    // Flush right: short, in the right half of the line.
+    (start > (l.x + end) / 2.0).then_some((start, end))
+}
+
+/// A line ends in a part set flush right, and the line under it either has no tab or ends
+/// in a part set flush right at the same edge.
+fn ends_flush_right(a: &TextLine, b: &TextLine) -> bool {
+    let b_tab = b.runs.iter().any(|r| r.text == "\t");
+    match (flush_right_part(a), flush_right_part(b)) {
+        (Some((_, ea)), Some((_, eb))) => (ea - eb).abs() < 2.0,
+        (Some(_), None) => !b_tab,
+        _ => false,
+    }
+}
+
 fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
     runs.retain(|r| !r.text.is_empty());
     // Two independent columns on a page are read one after the other.
@@ -769,6 +857,8 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
         .map_or(0.0, |x| x as f32)
         - 2.0;
     let mut split: Vec<TextLine> = Vec::with_capacity(lines.len());
+    // Lines whose start sat in a margin column beside text: a layout with a label margin.
+    let mut margin_labels = 0usize;
     for mut l in lines {
         let at = l
             .runs
@@ -789,6 +879,7 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
                 .into_iter()
                 .filter(|r| !r.text.trim().is_empty() || r.text == " ")
                 .collect();
+            margin_labels += 1;
             split.push(TextLine::of(l.page, l.y, label));
             split.push(TextLine::of(l.page, l.y, rest));
         } else {
@@ -796,6 +887,7 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
         }
     }
     join_wrapped_margin_dates(&mut split, column);
+    attach_margin_dates(&mut split, column);
     let mut lines = grid_columns(split);
     if std::env::var_os("RC_PDF_DEBUG").is_some() {
         for l in &lines {
@@ -920,7 +1012,17 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
             .iter()
             .filter(|r| !r.text.trim().is_empty())
             .collect();
-        ratio >= 1.2
+        // A section's name alone in the margin column beside the text (Europass, the
+        // tabular CV), whatever its size and weight — in a layout that has such a margin
+        // (labels or dates beside the text on several lines).
+        let margin_section = margin_labels >= 3
+            && !words.is_empty()
+            && words.iter().all(|r| r.x + r.width < column)
+            && l.text().split_whitespace().count() <= 5
+            && crate::extract::lexicon::classify_heading(l.text().trim().trim_end_matches(':'))
+                .is_some();
+        margin_section
+            || ratio >= 1.2
             || (ratio >= 1.07 && words.first().is_some_and(|r| r.bold))
             // A section title set in bold at the body size ("Experience" on its own line).
             || (ratio >= 0.97
@@ -1057,7 +1159,12 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
         let after = prev_line.replace(l);
         let text = l.text();
         let number = numbered(index);
-        let bullet = is_bullet(l) || number;
+        // A separator opening a centred line under a centred line ("· City: Berlin", the
+        // rest of a wrapped contact line) is not a bullet: lists are not centred.
+        let centred_after_centred = centered(l)
+            && width_of(l) < 0.7 * (right - left)
+            && after.is_some_and(|a| on_axis(a) && !is_bullet(a));
+        let bullet = (is_bullet(l) && !centred_after_centred) || number;
         let mut spans: Vec<Span> = Vec::new();
         for r in &l.runs {
             push_text(
@@ -1250,7 +1357,12 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
         };
         if continues {
             if let Some(last) = doc.blocks.last_mut() {
-                let soft = after.is_some_and(|a| wrapped(a, l));
+                // A line that ends in a part set flush right (organisation ⇥ place, role ⇥
+                // dates) ends where its author ended it: a typesetter wraps the words
+                // before a right-aligned part, never past it. (In a layout with a margin
+                // column the next line's tab comes before text that runs on, and the
+                // margin's own lines decide.)
+                let soft = after.is_some_and(|a| wrapped(a, l) && !ends_flush_right(a, l));
                 // A compound split at its hyphen ("customer-" / "facing") closes up again.
                 let hyphen = last.spans.last().is_some_and(|s| {
                     let mut cs = s.text.trim_end_matches(' ').chars().rev();

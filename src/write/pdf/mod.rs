@@ -157,7 +157,11 @@ impl<'m> Layout<'m> {
         let mut used = 0.0f32;
         for w in words {
             let ww = self.m.width(w.face, w.size, w.text.trim_end());
-            if used + ww > width && used > 0.0 {
+            // A separator between items ("·", "|", "•") ends a line rather than opening the
+            // next: a line that starts with one reads as a bullet, and a narrow mark may
+            // overhang the measure by its width.
+            let separator = matches!(w.text.trim(), "·" | "|" | "•" | "–" | "—");
+            if used + ww > width && used > 0.0 && !separator {
                 lines.push(Vec::new());
                 used = 0.0;
             }
