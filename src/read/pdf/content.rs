@@ -11,6 +11,8 @@ use std::collections::HashMap;
 /// What the interpreter needs of a font.
 struct FontInfo<'a> {
     encoding: Option<lopdf::Encoding<'a>>,
+    /// The embedded Type 1 program's own encoding, for a font that names no other.
+    builtin: Option<Vec<Option<char>>>,
     /// Glyph space to text space: 0.001, or a Type 3 font's FontMatrix.
     width_scale: f32,
     /// An icon font ([`ICON_FONTS`]): its glyphs take space but are not text.
@@ -115,17 +117,32 @@ fn font_info<'a>(doc: &'a Document, dict: &'a lopdf::Dictionary) -> FontInfo<'a>
     } else {
         0.001
     };
+    let builtin = (!dict.has(b"Encoding") && !dict.has(b"ToUnicode"))
+        .then(|| super::type1::builtin_encoding(doc, dict))
+        .flatten();
+    // TeX's font names say the weight and shape in letters (Berry's scheme): "cmbx10",
+    // "cmssbx10" bold extended, "cmb10" bold; "cmti10", "cmsl10", "cmssi10" italic or
+    // slanted.
+    let tex = name.rsplit('+').next().unwrap_or(&name);
+    let tex_family = ["cm", "lm", "ec", "sf"].iter().any(|p| tex.starts_with(p));
+    let tex_bold = tex_family && (tex.contains("bx") || tex.starts_with("cmb"));
+    let tex_italic = tex_family
+        && ["cmti", "cmsl", "cmssi", "cmitt", "sfti", "sfsl", "sfsi"]
+            .iter()
+            .any(|p| tex.starts_with(p));
     FontInfo {
         encoding: font_encoding(doc, dict),
+        builtin,
         width_scale,
         two_byte,
         widths,
         default_width,
-        bold: name.contains("bold")
+        bold: tex_bold
+            || name.contains("bold")
             || name.contains("black")
             || name.contains("heavy")
             || name.contains("semibold"),
-        italic: name.contains("italic") || name.contains("oblique"),
+        italic: tex_italic || name.contains("italic") || name.contains("oblique"),
         icon: ICON_FONTS.iter().any(|f| name.contains(f)),
     }
 }
@@ -509,6 +526,12 @@ fn emit(
         .collect();
     let advance: f32 = advances.iter().sum();
     let decode = |b: &[u8]| {
+        if let Some(table) = &f.builtin {
+            return b
+                .iter()
+                .filter_map(|c| table.get(usize::from(*c)).copied().flatten())
+                .collect();
+        }
         f.encoding
             .as_ref()
             .and_then(|e| Document::decode_text(e, b).ok())

@@ -22,6 +22,7 @@ use std::collections::HashMap;
 
 mod attached;
 mod content;
+mod type1;
 use content::{Matrix, page_runs};
 
 /// The gap between two runs, in ems, above which a reader sees a space. TeX and justified
@@ -258,6 +259,73 @@ fn join_wrapped_margin_dates(lines: &mut Vec<TextLine>, column: f32) {
             }
         }
         i += 1;
+    }
+}
+
+/// The combining mark a spacing accent stands for, when drawn over a letter.
+fn combining(accent: &str) -> Option<char> {
+    Some(match accent {
+        "`" => '\u{300}',
+        "´" => '\u{301}',
+        "ˆ" | "^" => '\u{302}',
+        "˜" | "~" => '\u{303}',
+        "¯" => '\u{304}',
+        "˘" => '\u{306}',
+        "˙" => '\u{307}',
+        "¨" => '\u{308}',
+        "˚" => '\u{30A}',
+        "˝" => '\u{30B}',
+        "ˇ" => '\u{30C}',
+        "¸" => '\u{327}',
+        "˛" => '\u{328}',
+        _ => return None,
+    })
+}
+
+/// An accent drawn as a glyph of its own over a letter (TeX's `\"a` in a font without
+/// accented letters, older word processors) joins that letter: the run of only a spacing
+/// accent whose middle falls on another run's letter becomes that letter composed with it
+/// ("Universit¨at" → "Universität"). Runs arrive sorted by x.
+fn compose_accents(runs: &mut Vec<Run>) {
+    use unicode_normalization::UnicodeNormalization;
+    let mut i = 0;
+    while i < runs.len() {
+        let Some(mark) = runs.get(i).and_then(|r| combining(r.text.trim())) else {
+            i += 1;
+            continue;
+        };
+        let centre = runs.get(i).map_or(0.0, |r| r.x + r.width / 2.0);
+        let target = runs.iter().enumerate().position(|(j, r)| {
+            j != i
+                && combining(r.text.trim()).is_none()
+                && r.x - 0.5 <= centre
+                && centre <= r.x + r.width + 0.5
+                && r.text.chars().any(char::is_alphabetic)
+        });
+        let Some(j) = target else {
+            i += 1;
+            continue;
+        };
+        if let Some(r) = runs.get_mut(j) {
+            let chars: Vec<char> = r.text.chars().collect();
+            let n = chars.len().max(1);
+            let at = (((centre - r.x) / r.width.max(0.01)) * n as f32)
+                .floor()
+                .max(0.0) as usize;
+            let at = at.min(n - 1);
+            // The letter under the accent; a dotless i takes it as an i does.
+            let mut text = String::with_capacity(r.text.len() + 2);
+            for (k, c) in chars.iter().enumerate() {
+                if k == at && c.is_alphabetic() {
+                    let base = if *c == 'ı' { 'i' } else { *c };
+                    text.extend([base, mark].iter().collect::<String>().nfc());
+                } else {
+                    text.push(*c);
+                }
+            }
+            r.text = text;
+        }
+        runs.remove(i);
     }
 }
 
@@ -813,6 +881,7 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
                 .collect();
             eprintln!("{} {:.1} {:.1} {}", l.page, l.y, l.size, runs.join(" "));
         }
+        compose_accents(&mut l.runs);
         l.x = l.runs.first().map_or(0.0, |r| r.x);
         // Gaps become spaces, wide gaps a tab (a column: a date flush right).
         let word_gap = word_gap(&l.runs);
@@ -1451,6 +1520,54 @@ mod tests {
             italic: false,
             underline: false,
             link: None,
+        }
+    }
+
+    /// Accents drawn over letters, before or after them in x order, over the first or a
+    /// middle letter of a run, over a dotless i; an accent over nothing stays.
+    #[test]
+    fn accents_drawn_over_letters_compose() {
+        let cases: &[(Vec<Run>, &str)] = &[
+            (
+                vec![
+                    run(0.0, 0.0, 20.0, "Universit"),
+                    run(20.2, 0.0, 5.5, "¨"),
+                    run(20.0, 0.0, 5.0, "a"),
+                ],
+                "Universitä",
+            ),
+            (
+                vec![run(0.0, 0.0, 16.0, "Ost"), run(1.0, 0.0, 5.0, "¨")],
+                "Öst",
+            ),
+            (
+                vec![run(0.0, 0.0, 5.0, "´"), run(0.0, 0.0, 15.0, "ecole")],
+                "école",
+            ),
+            (
+                vec![
+                    run(0.0, 0.0, 9.0, "Mo"),
+                    run(9.2, 0.0, 3.0, "ˇ"),
+                    run(9.0, 0.0, 6.0, "ra"),
+                ],
+                "Mořa",
+            ),
+            (vec![run(0.0, 0.0, 3.0, "ı"), run(0.0, 0.0, 3.0, "´")], "í"),
+            (
+                vec![
+                    run(0.0, 0.0, 9.0, "don"),
+                    run(20.0, 0.0, 3.0, "´"),
+                    run(23.0, 0.0, 3.0, "t"),
+                ],
+                "don´t",
+            ),
+        ];
+        for (runs, want) in cases {
+            let mut runs = runs.clone();
+            runs.sort_by(|a, b| a.x.total_cmp(&b.x));
+            super::compose_accents(&mut runs);
+            let got: String = runs.iter().map(|r| r.text.as_str()).collect();
+            assert_eq!(&got, want);
         }
     }
 
