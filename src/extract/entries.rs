@@ -929,6 +929,8 @@ struct Body {
     /// "Degree: …" and "Field of study: …" of a school.
     degree: Option<String>,
     area: Option<String>,
+    /// The employer or school given with a label ("Einrichtung: Acme GmbH, Oregon").
+    organisation: Option<String>,
 }
 
 /// Which list a label announces.
@@ -949,6 +951,36 @@ fn label_kind(label: &str) -> Option<&'static str> {
         "degree" | "qualification" => Some("degree"),
         "about" => Some("description"),
         "field of study" | "field" => Some("area"),
+        // The employer or school named by a label under the entry's title (the tabular
+        // German CV's "Einrichtung:", Europass's "Employer", "Empresa:", "Établissement :").
+        "einrichtung"
+        | "bildungseinrichtung"
+        | "arbeitgeber"
+        | "firma"
+        | "unternehmen"
+        | "institution"
+        | "employer"
+        | "company"
+        | "organisation"
+        | "organization"
+        | "school"
+        | "university"
+        | "universitat"
+        | "hochschule"
+        | "schule"
+        | "empresa"
+        | "institucion"
+        | "entreprise"
+        | "employeur"
+        | "etablissement"
+        | "azienda"
+        | "datore di lavoro"
+        | "istituto"
+        | "instituicao"
+        | "pracodawca"
+        | "werkgever"
+        | "bedrijf"
+        | "instelling" => Some("organisation"),
         _ => None,
     }
 }
@@ -974,6 +1006,7 @@ impl Body {
             "degree" => self.degree = value,
             "description" => self.description = value,
             "area" => self.area = value,
+            "organisation" => self.organisation = value,
             _ => self.keywords.extend(list),
         }
         true
@@ -1075,7 +1108,9 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
             entity,
             degree,
             area,
+            organisation,
         } = body(&raw, found);
+        let labelled_org = organisation.as_deref().map(split_org_location);
         let web = take_urls(&mut ps);
         let (mut start, mut end) = raw
             .dates
@@ -1096,7 +1131,15 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
         let hl = (!highlights.is_empty()).then_some(highlights);
         match s {
             Section::Work | Section::Volunteer => {
-                let (org, position, location, url) = assign_job(&mut ps);
+                let (mut org, mut position, mut location, url) = assign_job(&mut ps);
+                // An employer named by a label: the header's one name was the role.
+                if let Some((name, place)) = labelled_org.clone() {
+                    if position.is_none() {
+                        position = org.take();
+                    }
+                    org = Some(name);
+                    location = location.or(place);
+                }
                 if s == Section::Work {
                     orders.push(position_first(&ps, org.as_deref(), position.as_deref()));
                 }
@@ -1140,6 +1183,13 @@ pub fn section(s: Section, chunk: &Chunk, found: &mut Found) {
             }
             Section::Education => {
                 let mut e = assign_school(&ps);
+                // A school named by a label: what the header named was the field.
+                if let Some((name, _)) = labelled_org.clone() {
+                    if e.area.is_none() {
+                        e.area = e.institution.take();
+                    }
+                    e.institution = Some(name);
+                }
                 if degree.is_some() {
                     e.study_type = degree;
                 }

@@ -132,3 +132,21 @@ fn contact_section_at_the_end() {
     assert_eq!(v["basics"]["profiles"][0]["username"], "obrenner");
     assert_eq!(v["skills"][0]["keywords"][0], "Go");
 }
+
+/// An entry's employer or school given on a labelled line under its title, the tabular CV's
+/// way ("Einrichtung: Weichsel Bau GmbH, Danzig", "Employeur : …", "Employer: …"): the
+/// label's value is the organisation (its place split off), the title line the role or the
+/// field. Three fictional people in German, French and English; the gold is what each page
+/// says.
+#[test]
+fn labelled_organisation_lines_name_the_employer_or_school() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/labelled-entries");
+    for stem in ["jana-kowalczyk-de", "marc-delorme-fr", "ruth-abernathy-en"] {
+        let got = to_json(&dir.join(format!("{stem}.txt")));
+        let gold: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.join(format!("{stem}.json"))).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(got, gold, "{stem}");
+    }
+}

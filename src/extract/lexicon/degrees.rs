@@ -154,6 +154,24 @@ pub const DEGREE: &[P] = &[
         &[Lit("DUT")],
         &[Lit("HND")],
         &[Lit("HNC")],
+        // The German "Diplom" abbreviated with its field: "Dipl.-Ing.", "Dipl.-Kfm.".
+        &[
+            Lit("Dipl"),
+            Opt(&[
+                Lit(".-"),
+                Alt(&[
+                    &[Lit("Ing")],
+                    &[Lit("Kfm")],
+                    &[Lit("Kffr")],
+                    &[Lit("Inf")],
+                    &[Lit("Math")],
+                    &[Lit("Phys")],
+                    &[Lit("Psych")],
+                    &[Lit("Biol")],
+                    &[Lit("Chem")],
+                ]),
+            ]),
+        ],
         IN_WORDS,
     ]),
     Alt(&[DOT, &[Boundary]]),

@@ -11,6 +11,7 @@ const ORACLE: &str = r"(?x)
       | Ph\.?\s?D | D\.?Phil | MBA | M\.B\.A | LL\.?[BM] | J\.D | M\.D
       | A\.A\.?S | A\.?A | A\.S
       | CAP | BTS | DUT | HND | HNC
+      | Dipl(?:\.-(?:Ing|Kfm|Kffr|Inf|Math|Phys|Psych|Biol|Chem))?
       | (?i:(?:bachelor|master|doctor|doctorate|associate|diploma|licence|licenciatura|magister|diplom|
            high\s+school|ged|certificate|abitur|fachabitur|baccalaur[ée]at|bachillerato|ma[îi]trise|doctorat|
            doctorado|doutorado|doutoramento|dottorato|mestrado|maestr[íi]a|mag[íi]ster|especializaci[óo]n|especializa[çc][ãa]o|m[áa]ster|licenciad[oa]|licencjat|
@@ -59,6 +60,9 @@ const PIECES: &[&str] = &[
     "Bachelor",
     "bachelor's",
     "Maestría",
+    "Dipl.-Ing.",
+    "Dipl.-Kfm",
+    "Dipl.",
     "maestria",
     "Magíster",
     "Especialización",
