@@ -102,6 +102,31 @@ pub fn absolute_url(u: &str) -> String {
     }
 }
 
+/// A URL of a repository on a code host ("github.com/org/project"): a person's profile
+/// there has one path segment, a repository two or more.
+pub fn is_repository(url: &str) -> bool {
+    let lower = url.to_lowercase();
+    let rest = lower.split_once("://").map_or(lower.as_str(), |(_, r)| r);
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    [
+        "github.com/",
+        "gitlab.com/",
+        "bitbucket.org/",
+        "codeberg.org/",
+    ]
+    .iter()
+    .find_map(|h| rest.strip_prefix(h))
+    .is_some_and(|path| {
+        path.split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .count()
+            >= 2
+    })
+}
+
 /// The profile a URL is, when it points at a known network.
 pub fn profile(url: &str) -> Option<Profile> {
     let lower = url.to_lowercase();
@@ -261,5 +286,24 @@ mod tests {
             Some("Mastodon")
         );
         assert!(profile("https://bessey.dev").is_none());
+    }
+
+    #[test]
+    fn repositories_are_not_accounts() {
+        for u in [
+            "https://github.com/BuzzTech-API/API_ADS_6SEMESTE_2025.1",
+            "gitlab.com/group/sub/project",
+            "https://www.bitbucket.org/team/repo?tab=source",
+        ] {
+            assert!(is_repository(u), "{u}");
+        }
+        for u in [
+            "https://github.com/KhovetS2",
+            "github.com/ana/",
+            "https://github.com/ana?tab=repositories",
+            "https://linkedin.com/in/ana/details",
+        ] {
+            assert!(!is_repository(u), "{u}");
+        }
     }
 }

@@ -76,7 +76,13 @@ pub fn is_contact_line(line: &Line, urls_count: bool) -> bool {
         return false;
     }
     let label = crate::lite_re!(crate::patterns::CONTACT_LABEL);
-    if label.is_match(&line.text) {
+    // "GitHub – Auxia" linking to a repository names a project, not the person's account.
+    let repository = line
+        .spans
+        .iter()
+        .filter_map(|s| s.link.as_deref())
+        .any(contact::is_repository);
+    if label.is_match(&line.text) && !repository {
         return true;
     }
     let items = contact::find(&line.text);
@@ -90,13 +96,27 @@ pub fn is_contact_line(line: &Line, urls_count: bool) -> bool {
                 .count()
         })
         .sum();
+    // Or by links: text linked to an address, a phone or a profile ("LinkedIn", "GitHub"
+    // written as links in a contact footer).
+    let linked: usize = line
+        .spans
+        .iter()
+        .filter(|s| {
+            s.link.as_deref().is_some_and(|u| {
+                u.starts_with("mailto:")
+                    || u.starts_with("tel:")
+                    || (contact::profile(u).is_some() && !contact::is_repository(u))
+            })
+        })
+        .map(|s| s.text.chars().filter(|c| !c.is_whitespace()).count())
+        .sum();
     let total = line
         .text
         .chars()
         .filter(|c| !c.is_whitespace())
         .count()
         .max(1);
-    covered * 10 >= total * 6
+    covered.max(linked) * 10 >= total * 6
 }
 
 /// A quoted testimonial with its attribution: `“...” - Name, Title`.

@@ -126,7 +126,26 @@ fn items(l: &Line, after_label: bool) -> Vec<String> {
         .flat_map(|s| s.text.split(|c: char| c.is_whitespace() || c == ','))
         .filter(|w| !w.is_empty() && !matches!(*w, "and" | "or" | "&"))
         .count();
-    if bolds.len() >= 2 && plain_words >= 2 {
+    // But a list some of whose items are emphasised ("**Python**, layered architecture,
+    // JWT; **NestJS**") is a list: a comma-separated piece with no emphasis at all is an
+    // item of its own, not prose around the emphasised ones.
+    let mut pieces: Vec<(bool, bool)> = vec![(false, false)]; // (has text, has bold)
+    for s in &l.spans {
+        for (k, part) in s.text.split([',', ';']).enumerate() {
+            if k > 0 {
+                pieces.push((false, false));
+            }
+            if let Some(last) = pieces.last_mut() {
+                if part.chars().any(char::is_alphanumeric) {
+                    last.0 = true;
+                    last.1 |= s.bold;
+                }
+            }
+        }
+    }
+    let plain_item =
+        pieces.iter().filter(|(t, _)| *t).count() >= 3 && pieces.iter().any(|(t, b)| *t && !*b);
+    if bolds.len() >= 2 && plain_words >= 2 && !plain_item {
         return bolds;
     }
     if l.words() > 6 {
@@ -141,7 +160,8 @@ fn items(l: &Line, after_label: bool) -> Vec<String> {
         &text
             .replace(" • ", ", ")
             .replace(" | ", ", ")
-            .replace(" · ", ", "),
+            .replace(" · ", ", ")
+            .replace("; ", ", "),
     );
     if separated.len() > 1 {
         return separated
@@ -535,6 +555,61 @@ mod tests {
             space_items("mystery Agatha Christie John Grisham", true),
             vec!["mystery", "Agatha Christie", "John Grisham"]
         );
+    }
+
+    use crate::doc::Span;
+
+    fn line(spans: &[(&str, bool)]) -> Line {
+        let spans = spans
+            .iter()
+            .map(|(t, bold)| Span {
+                text: (*t).to_string(),
+                bold: *bold,
+                ..Span::default()
+            })
+            .collect();
+        Line::new(crate::doc::Kind::Paragraph, spans, 1, true, 0)
+    }
+
+    /// Emphasis inside a list does not drop the items without it; in prose it marks the
+    /// items.
+    #[test]
+    fn emphasised_items_of_a_list_and_of_prose() {
+        let list = line(&[
+            ("Python (FastAPI)", true),
+            (", layered architecture, JWT/OAuth2, PyTest; ", false),
+            ("NestJS", true),
+            (".", false),
+        ]);
+        assert_eq!(
+            items(&list, true),
+            vec![
+                "Python (FastAPI)",
+                "layered architecture",
+                "JWT/OAuth2",
+                "PyTest",
+                "NestJS"
+            ]
+        );
+        let prose = line(&[
+            ("Basic knowledge of ", false),
+            ("C", true),
+            (", ", false),
+            ("x86 assembly", true),
+            (", ", false),
+            ("Common Lisp", true),
+        ]);
+        assert_eq!(
+            items(&prose, true),
+            vec!["C", "x86 assembly", "Common Lisp"]
+        );
+        let german = line(&[
+            ("Kenntnisse in ", false),
+            ("SQL", true),
+            (" und ", false),
+            ("NoSQL", true),
+        ]);
+        assert_eq!(items(&german, true), vec!["SQL", "NoSQL"]);
     }
 
     #[test]
