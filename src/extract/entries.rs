@@ -278,6 +278,16 @@ fn continues_header(line: &Line, raw: &Raw) -> bool {
     if complete && italic_line && !is_detail(&line.text) {
         return false;
     }
+    // "Analyst @Statnett, Oslo" / "Analyst at Statnett" names the role and the employer:
+    // a line under it that is not a date or a place is the entry's text.
+    if parts(&last.spans).iter().any(|p| p.after_at)
+        && !is_detail(&line.text)
+        && line.date().is_none()
+        && raw.section == Section::Work
+        && last.block == line.block
+    {
+        return false;
+    }
     if ends_with_connector(&last.text) && line.words() <= 6 {
         return true;
     }

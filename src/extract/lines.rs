@@ -290,6 +290,13 @@ pub fn separators(text: &str) -> Vec<std::ops::Range<usize>> {
                         (last.len_utf8() == rest.len()).then_some(text.len())
                     })
                     .or_else(|| word.and_then(spaces))
+                    // "Designer @Havas": an at sign before a capital, after a space, is
+                    // "at" (an e-mail address has no space before its at sign).
+                    .or_else(|| {
+                        let mut cs = rest.chars();
+                        (cs.next() == Some('@') && cs.next().is_some_and(char::is_uppercase))
+                            .then_some(q + 1)
+                    })
             }
         } else if c == ';' {
             spaces(p + 1)
@@ -437,7 +444,7 @@ mod tests {
 
     #[test]
     fn separators_are_what_the_expression_found() {
-        let re = regex::Regex::new(r"\t|[\s&&[^\x{202F}]]{2,}|[\s&&[^\x{202F}]]+[-–—|·•]+[\s&&[^\x{202F}]]+|[\s&&[^\x{202F}]]*;[\s&&[^\x{202F}]]+|^[-–—|·•][\s&&[^\x{202F}]]+|[\s&&[^\x{202F}]]+[-–—|·•]$|[\s&&[^\x{202F}]]+at[\s&&[^\x{202F}]]+|[\s&&[^\x{202F}]]+@[\s&&[^\x{202F}]]+|[\s&&[^\x{202F}]]+--[\s&&[^\x{202F}]]+|[\s&&[^\x{202F}]]+(?:presso|chez|bei|bij)[\s&&[^\x{202F}]]+")
+        let re = regex::Regex::new(r"\t|[\s&&[^\x{202F}]]{2,}|[\s&&[^\x{202F}]]+[-–—|·•]+[\s&&[^\x{202F}]]+|[\s&&[^\x{202F}]]*;[\s&&[^\x{202F}]]+|^[-–—|·•][\s&&[^\x{202F}]]+|[\s&&[^\x{202F}]]+[-–—|·•]$|[\s&&[^\x{202F}]]+at[\s&&[^\x{202F}]]+|[\s&&[^\x{202F}]]+@[\s&&[^\x{202F}]]+|[\s&&[^\x{202F}]]+--[\s&&[^\x{202F}]]+|[\s&&[^\x{202F}]]+(?:presso|chez|bei|bij)[\s&&[^\x{202F}]]+|[\s&&[^\x{202F}]]+@\p{Lu}")
             .unwrap_or_else(|e| panic!("{e}"));
         let pieces: &[&str] = &[
             "Acme",
@@ -457,6 +464,8 @@ mod tests {
             "bei",
             "bij",
             "atlas",
+            "@Havas",
+            "@acme",
             "x",
             "é",
             "2019",
@@ -470,7 +479,20 @@ mod tests {
             21,
             40_000,
             (pieces, gaps, 7),
-            |s| re.find_iter(s).map(|m| m.range()).collect::<Vec<_>>(),
+            // "designer @Havas": the at sign is the separator, the capital after it is not.
+            |s| {
+                re.find_iter(s)
+                    .map(|m| {
+                        let r = m.range();
+                        match m.as_str().char_indices().last() {
+                            Some((i, c)) if c.is_uppercase() && m.as_str()[..i].ends_with('@') => {
+                                r.start..r.start + i
+                            }
+                            _ => r,
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            },
             separators,
         );
         assert!(bit > 20_000, "{bit}");

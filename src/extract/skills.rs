@@ -164,9 +164,31 @@ fn items(l: &Line, after_label: bool) -> Vec<String> {
             .replace("; ", ", "),
     );
     if separated.len() > 1 {
+        let n = separated.len();
         return separated
             .into_iter()
-            .flat_map(|x| {
+            .enumerate()
+            .flat_map(|(k, x)| {
+                // "Python, R, SQL, Power BI and Tableau": in a series the conjunction joins
+                // the last two items (en, es, de, fr, it, pt, nl).
+                if n >= 3 && k + 1 == n {
+                    for conj in [" and ", " y ", " und ", " et ", " e ", " en "] {
+                        if let Some((a, b)) = x.split_once(conj) {
+                            // Names, not a phrase: "Excel y Power BI", not "trabajo en
+                            // equipo y liderazgo".
+                            let name = |t: &str| {
+                                let t = t.trim();
+                                t.split_whitespace().count() <= 2
+                                    && t.starts_with(|c: char| {
+                                        c.is_uppercase() || c.is_ascii_digit()
+                                    })
+                            };
+                            if !b.contains(conj) && name(a) && name(b) {
+                                return vec![a.trim().to_string(), b.trim().to_string()];
+                            }
+                        }
+                    }
+                }
                 let x = x
                     .trim_start_matches("and ")
                     .trim_start_matches("or ")

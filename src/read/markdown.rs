@@ -19,6 +19,16 @@ pub fn looks_like_markdown(text: &str) -> bool {
             score += 3;
             atx += 1;
         }
+        // "*** SKILLS *****": stars followed by a space open no emphasis (CommonMark's
+        // left-flanking rule), so a line framed so is a plain-text banner heading.
+        let opening = t.chars().take_while(|c| "*=#~+_-".contains(*c)).count();
+        let banner = opening >= 2
+            && t.chars().nth(opening).is_some_and(char::is_whitespace)
+            && crate::read::text::framed_heading(t).is_some();
+        if banner {
+            plain_headings += 1;
+            continue;
+        }
         if t.contains("**") || t.contains("__") {
             score += 2;
         }

@@ -10,3 +10,4 @@ pub mod json;
 pub mod markdown;
 pub mod pdf;
 pub mod text;
+mod text_columns;

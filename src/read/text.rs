@@ -234,7 +234,42 @@ pub fn read(text: &str) -> Doc {
         prev_blank = false;
     }
     flush(&mut doc, &mut para);
+    two_columns(&mut doc, text);
     doc
+}
+
+/// Paragraphs after the first heading that are laid out in two columns (dates or labels
+/// left, content right: [`super::text_columns`]) are rebuilt from their raw lines. The
+/// opening lines stay as they are: a name and contact details beside each other are not a
+/// label and its value.
+fn two_columns(doc: &mut Doc, text: &str) {
+    let raw: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
+    let Some(first_heading) = doc
+        .blocks
+        .iter()
+        .position(|b| matches!(b.kind, Kind::Heading(_)))
+    else {
+        return;
+    };
+    let mut out: Vec<Block> = Vec::with_capacity(doc.blocks.len());
+    for (i, b) in std::mem::take(&mut doc.blocks).into_iter().enumerate() {
+        let n = 1 + b.spans.iter().filter(|s| s.is_break()).count();
+        let lines = b
+            .line
+            .checked_sub(1)
+            .and_then(|start| raw.get(start..start + n));
+        let rebuilt = match lines {
+            Some(lines) if i > first_heading && b.kind == Kind::Paragraph => {
+                super::text_columns::two_column_blocks(lines, b.line)
+            }
+            _ => None,
+        };
+        match rebuilt {
+            Some(blocks) => out.extend(blocks),
+            None => out.push(b),
+        }
+    }
+    doc.blocks = out;
 }
 
 /// Light inline Markdown as text exports leave it: `**bold**`, `__bold__`, `*italic*`,

@@ -150,3 +150,20 @@ fn labelled_organisation_lines_name_the_employer_or_school() {
         assert_eq!(got, gold, "{stem}");
     }
 }
+
+/// Plain text in two columns (tabs or runs of spaces): dates or labels on the left, the
+/// content on the right with its further lines indented under it, "Role @Employer, City"
+/// headers, wrapped skill lists ending in "and"/"y". Two fictional people, English and
+/// Spanish, each line of the gold as the page says it.
+#[test]
+fn two_column_text_reads_dates_labels_and_indented_lines() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/two-column-text");
+    for stem in ["henrik-strand-en", "clara-montes-es"] {
+        let got = to_json(&dir.join(format!("{stem}.txt")));
+        let gold: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.join(format!("{stem}.json"))).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(got, gold, "{stem}");
+    }
+}
