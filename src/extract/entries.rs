@@ -1040,6 +1040,27 @@ fn body(raw: &Raw, found: &mut Found) -> Body {
         if b.labelled(&line.text) {
             continue;
         }
+        // "Majoring in Computer Science", "Specializing in mathematics and physics": a
+        // school's field said in a phrase.
+        if raw.section == Section::Education && b.area.is_none() {
+            let lower = line.text.to_lowercase();
+            let field = [
+                "majoring in ",
+                "major in ",
+                "specializing in ",
+                "specialising in ",
+                "specialized in ",
+                "specialised in ",
+                "concentration in ",
+            ]
+            .iter()
+            .find(|p| lower.starts_with(**p))
+            .and_then(|p| line.text.get(p.len()..));
+            if let Some(f) = field {
+                b.area = model::non_empty(f.trim().trim_end_matches('.'));
+                continue;
+            }
+        }
         // A labelled field set flush right beside other text ("Faculty of Physics ⇥ GPA:
         // 3.9/4.0"): the field is read, the text on the left stays a line of the entry.
         let line = &match flush_right(line) {

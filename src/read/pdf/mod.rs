@@ -512,7 +512,27 @@ fn grid_columns(lines: Vec<TextLine>) -> Vec<TextLine> {
         }) {
             j += 1;
         }
-        if j - i < 2 {
+        // A column of dates beside lines of text is one list of dated rows (publications,
+        // awards by year), not cards side by side: its rows stay rows.
+        let left_text = |l: &TextLine| {
+            let tab = l
+                .runs
+                .iter()
+                .position(|r| r.text == "\t")
+                .unwrap_or(l.runs.len());
+            l.runs
+                .get(..tab)
+                .unwrap_or_default()
+                .iter()
+                .map(|r| r.text.as_str())
+                .collect::<String>()
+        };
+        let dated_rows = lines.get(i..j).unwrap_or_default().iter().all(|l| {
+            let t = left_text(l);
+            crate::extract::dates::find_range(&t)
+                .is_some_and(|r| crate::extract::dates::only_date(&t, &r))
+        });
+        if j - i < 2 || dated_rows {
             out.push(first.clone());
             i += 1;
             continue;
