@@ -222,7 +222,14 @@ fn join_wrapped_margin_dates(lines: &mut Vec<TextLine>, column: f32) {
     let mut i = 0;
     while i < lines.len() {
         let Some(first) = lines.get(i) else { break };
-        if !in_margin(first) || !dash_end(&first.text()) {
+        // A range cut after its dash, or after the end's month ("August 2015 – February"
+        // over "2019").
+        let cut = |t: &str| {
+            dash_end(t)
+                || t.trim_end().ends_with(|c: char| c.is_alphabetic())
+                    && t.contains(['-', '–', '—'])
+        };
+        if !in_margin(first) || !cut(&first.text()) {
             i += 1;
             continue;
         }
@@ -782,7 +789,41 @@ fn gutter(runs: &[&Run]) -> Option<(f32, f32)> {
             left.get(i).is_some_and(|l| (*l - **y).abs() < 1.0)
         })
         .count();
-    (shared * 2 < right.len()).then_some((g0, g1))
+    // Nor is it a sidebar when most lines of the left side sit beside a line of the right
+    // side (on its baseline, or on its top edge when the sizes differ): a margin column of
+    // dates and section names, each beside the entry or the text it labels (Europass, the
+    // tabular CV).
+    let near = |sorted: &[f32], v: f32| {
+        let i = sorted.partition_point(|l| *l < v - 1.0);
+        sorted.get(i).is_some_and(|l| (*l - v).abs() < 1.0)
+    };
+    let mut right_base: Vec<f32> = right.clone();
+    right_base.sort_by(f32::total_cmp);
+    let mut right_top: Vec<f32> = runs
+        .iter()
+        .filter(|r| r.x >= g1 - 1.0)
+        .map(|r| r.y + 0.7 * r.size)
+        .collect();
+    right_top.sort_by(f32::total_cmp);
+    let mut left_lines: Vec<(i32, bool)> = runs
+        .iter()
+        .filter(|r| r.x + r.width <= g0 + 1.0 && !r.text.trim().is_empty())
+        .map(|r| {
+            let beside = near(&right_base, r.y) || near(&right_top, r.y + 0.7 * r.size);
+            ((r.y * 2.0).round() as i32, beside)
+        })
+        .collect();
+    left_lines.sort_by_key(|(y, _)| *y);
+    left_lines.dedup_by(|a, b| {
+        let same = a.0 == b.0;
+        if same {
+            b.1 |= a.1;
+        }
+        same
+    });
+    let beside = left_lines.iter().filter(|(_, b)| *b).count();
+    let margin = left_lines.len() >= 3 && beside * 2 >= left_lines.len();
+    (shared * 2 < right.len() && !margin).then_some((g0, g1))
 }
 
 /// Orders a page's runs for reading: a title over both columns, then the column with the
@@ -932,9 +973,39 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
         l.runs = joined;
     }
     // A label in a side column left of the text column (`Work   Acme Corp`) is its own line.
+    // Text is counted where it starts: at a line's start, and after a gap wider than a
+    // word space by far (the content beside a margin label starts at the text column, not
+    // at the label).
     let mut starts: HashMap<i32, usize> = HashMap::new();
     for l in &lines {
-        *starts.entry(l.x.round() as i32).or_default() += l.text().len();
+        let mut at = l.x;
+        let mut end = l.x;
+        let mut gap = false;
+        // A bullet and the text it marks are one segment, however far apart.
+        let mut only_bullet = true;
+        for r in &l.runs {
+            let wide = 1.2 * r.size.max(1.0);
+            let blank = r.text.trim().is_empty();
+            // A tab, or a space the joining put over a wide gap, opens a segment.
+            if r.text == "\t" || (blank && r.width > wide) {
+                gap = true;
+            }
+            if !blank && (gap || r.x - end > wide) && !only_bullet {
+                at = r.x;
+            }
+            if !blank {
+                gap = false;
+                only_bullet &= r
+                    .text
+                    .trim()
+                    .chars()
+                    .all(|c| BULLETS.contains(&c) || c == '*');
+            }
+            if !blank {
+                *starts.entry(at.round() as i32).or_default() += r.text.len();
+            }
+            end = end.max(r.x + r.width);
+        }
     }
     // The text column: the leftmost start that a fair share of the text begins at.
     let total: usize = starts.values().sum();
@@ -961,7 +1032,18 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
                 .map(|r| r.x + r.width)
                 .fold(0.0, f32::max)
         });
-        if let Some(i) = at.filter(|i| *i > 0 && label_ends > 0.0 && label_ends < column) {
+        // A bullet before its text is no label.
+        let bullet_only = at.is_some_and(|i| {
+            l.runs.iter().take(i).all(|r| {
+                r.text
+                    .trim()
+                    .chars()
+                    .all(|c| BULLETS.contains(&c) || c == '*')
+            })
+        });
+        if let Some(i) =
+            at.filter(|i| *i > 0 && label_ends > 0.0 && label_ends < column && !bullet_only)
+        {
             let rest = l.runs.split_off(i);
             let label: Vec<Run> = l
                 .runs
