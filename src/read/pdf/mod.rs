@@ -302,14 +302,22 @@ fn compose_accents(runs: &mut Vec<Run>) {
             continue;
         };
         let centre = runs.get(i).map_or(0.0, |r| r.x + r.width / 2.0);
-        let target = runs.iter().enumerate().position(|(j, r)| {
-            j != i
-                && combining(r.text.trim()).is_none()
-                && r.x - 0.5 <= centre
-                && centre <= r.x + r.width + 0.5
-                && r.text.chars().any(char::is_alphabetic)
-        });
-        let Some(j) = target else {
+        // Runs are sorted by x: the letter is among the accent's neighbours (a bounded
+        // look, so a line of a million accents stays linear).
+        let from = i.saturating_sub(4);
+        let target = runs
+            .iter()
+            .enumerate()
+            .skip(from)
+            .take(9)
+            .position(|(j, r)| {
+                j != i
+                    && combining(r.text.trim()).is_none()
+                    && r.x - 0.5 <= centre
+                    && centre <= r.x + r.width + 0.5
+                    && r.text.chars().any(char::is_alphabetic)
+            });
+        let Some(j) = target.map(|k| k + from) else {
             i += 1;
             continue;
         };
@@ -354,9 +362,13 @@ fn attach_margin_dates(lines: &mut Vec<TextLine>, column: f32) {
         let e = right_edge.entry(l.page).or_insert(0.0);
         *e = e.max(end);
     }
-    let mut i = 0;
-    while i + 1 < lines.len() {
-        let (Some(margin), Some(beside)) = (lines.get(i), lines.get(i + 1)) else {
+    // One pass into a new list (no removal from the middle: a page of margin dates stays
+    // linear).
+    let mut out: Vec<TextLine> = Vec::with_capacity(lines.len());
+    let mut rest = std::mem::take(lines).into_iter().peekable();
+    while let Some(margin) = rest.next() {
+        let Some(beside) = rest.peek() else {
+            out.push(margin);
             break;
         };
         let text = margin.text();
@@ -369,37 +381,36 @@ fn attach_margin_dates(lines: &mut Vec<TextLine>, column: f32) {
             // A line that has a date of its own is not what the margin date belongs to (a
             // sidebar's date beside the main column's dated line).
             && crate::extract::dates::find_range(&beside.text()).is_none();
-        if !(in_margin(margin) && date_only && same_line) {
-            i += 1;
+        let (true, Some(template)) = (
+            in_margin(&margin) && date_only && same_line,
+            margin.runs.first().cloned(),
+        ) else {
+            out.push(margin);
             continue;
-        }
-        let margin = lines.remove(i);
+        };
+        let Some(mut line) = rest.next() else { break };
         let edge = right_edge.get(&margin.page).copied().unwrap_or(0.0);
-        if let Some(line) = lines.get_mut(i) {
-            let end = line.runs.last().map_or(line.x, |r| r.x + r.width);
-            let width: f32 = margin.runs.iter().map(|r| r.width).sum();
-            let start = (edge - width).max(end + 2.5 * line.size + 1.0);
-            let Some(template) = margin.runs.first().cloned() else {
-                continue;
-            };
-            line.runs.push(Run {
-                text: "\t".into(),
-                x: end,
-                width: start - end,
-                link: None,
-                ..template.clone()
-            });
-            line.runs.push(Run {
-                text: text.trim().to_string(),
-                x: start,
-                width,
-                y: line.y,
-                link: None,
-                ..template
-            });
-        }
-        i += 1;
+        let end = line.runs.last().map_or(line.x, |r| r.x + r.width);
+        let width: f32 = margin.runs.iter().map(|r| r.width).sum();
+        let start = (edge - width).max(end + 2.5 * line.size + 1.0);
+        line.runs.push(Run {
+            text: "\t".into(),
+            x: end,
+            width: start - end,
+            link: None,
+            ..template.clone()
+        });
+        line.runs.push(Run {
+            text: text.trim().to_string(),
+            x: start,
+            width,
+            y: line.y,
+            link: None,
+            ..template
+        });
+        out.push(line);
     }
+    *lines = out;
 }
 
 /// Whether two runs sit on one line: the same baseline, or (a side label set larger than
