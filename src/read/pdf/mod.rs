@@ -20,8 +20,11 @@ use crate::limits::Limits;
 use lopdf::Document;
 use std::collections::HashMap;
 
+mod accents;
 mod attached;
 mod content;
+mod layout;
+mod margin;
 mod type1;
 use content::{Matrix, page_runs};
 
@@ -207,214 +210,6 @@ pub fn read(bytes: &[u8], file: &str, limits: &Limits) -> Result<Doc, Error> {
     Ok(read)
 }
 
-/// A date range wrapped in a margin column ("Déc. 2023—" over "Aujourd'hui", as moderncv
-/// and similar layouts set the dates beside each entry) is one date: the second fragment
-/// joins the first, so the range stays with the entry it stands beside.
-fn join_wrapped_margin_dates(lines: &mut Vec<TextLine>, column: f32) {
-    let in_margin = |l: &TextLine| {
-        l.runs
-            .iter()
-            .filter(|r| !r.text.trim().is_empty())
-            .all(|r| r.x + r.width < column)
-            && !l.text().trim().is_empty()
-    };
-    let dash_end = |t: &str| t.trim_end().ends_with(['-', '–', '—', '‑', '‐']);
-    let mut i = 0;
-    while i < lines.len() {
-        let Some(first) = lines.get(i) else { break };
-        // A range cut after its dash, or after the end's month ("August 2015 – February"
-        // over "2019").
-        let cut = |t: &str| {
-            dash_end(t)
-                || t.trim_end().ends_with(|c: char| c.is_alphabetic())
-                    && t.contains(['-', '–', '—'])
-        };
-        if !in_margin(first) || !cut(&first.text()) {
-            i += 1;
-            continue;
-        }
-        let (page, y, size) = (first.page, first.y, first.size.max(1.0));
-        let next = lines
-            .iter()
-            .enumerate()
-            .skip(i + 1)
-            .find(|(_, l)| l.page == page && in_margin(l) && l.y < y && y - l.y <= 2.0 * size);
-        let joined = next.and_then(|(j, l)| {
-            let text = format!("{} {}", first.text().trim_end(), l.text().trim());
-            let words = l.text().split_whitespace().count();
-            let range = crate::extract::dates::find_range(&text)?;
-            (words <= 3 && crate::extract::dates::only_date(&text, &range)).then_some(j)
-        });
-        if let Some(j) = joined {
-            let tail = lines.remove(j);
-            if let Some(first) = lines.get_mut(i) {
-                if let Some(last) = first.runs.last() {
-                    let space = Run {
-                        text: " ".into(),
-                        x: last.x + last.width,
-                        width: 0.0,
-                        link: None,
-                        ..last.clone()
-                    };
-                    first.runs.push(space);
-                }
-                // The fragment moves up to the first one's baseline.
-                let y = first.y;
-                first
-                    .runs
-                    .extend(tail.runs.into_iter().map(|r| Run { y, ..r }));
-            }
-        }
-        i += 1;
-    }
-}
-
-/// The combining mark a spacing accent stands for, when drawn over a letter.
-fn combining(accent: &str) -> Option<char> {
-    Some(match accent {
-        "`" => '\u{300}',
-        "´" => '\u{301}',
-        "ˆ" | "^" => '\u{302}',
-        "˜" | "~" => '\u{303}',
-        "¯" => '\u{304}',
-        "˘" => '\u{306}',
-        "˙" => '\u{307}',
-        "¨" => '\u{308}',
-        "˚" => '\u{30A}',
-        "˝" => '\u{30B}',
-        "ˇ" => '\u{30C}',
-        "¸" => '\u{327}',
-        "˛" => '\u{328}',
-        _ => return None,
-    })
-}
-
-/// An accent drawn as a glyph of its own over a letter (TeX's `\"a` in a font without
-/// accented letters, older word processors) joins that letter: the run of only a spacing
-/// accent whose middle falls on another run's letter becomes that letter composed with it
-/// ("Universit¨at" → "Universität"). Runs arrive sorted by x.
-fn compose_accents(runs: &mut Vec<Run>) {
-    use unicode_normalization::UnicodeNormalization;
-    let mut i = 0;
-    while i < runs.len() {
-        let Some(mark) = runs.get(i).and_then(|r| combining(r.text.trim())) else {
-            i += 1;
-            continue;
-        };
-        let centre = runs.get(i).map_or(0.0, |r| r.x + r.width / 2.0);
-        // Runs are sorted by x: the letter is among the accent's neighbours (a bounded
-        // look, so a line of a million accents stays linear).
-        let from = i.saturating_sub(4);
-        let target = runs
-            .iter()
-            .enumerate()
-            .skip(from)
-            .take(9)
-            .position(|(j, r)| {
-                j != i
-                    && combining(r.text.trim()).is_none()
-                    && r.x - 0.5 <= centre
-                    && centre <= r.x + r.width + 0.5
-                    && r.text.chars().any(char::is_alphabetic)
-            });
-        let Some(j) = target.map(|k| k + from) else {
-            i += 1;
-            continue;
-        };
-        if let Some(r) = runs.get_mut(j) {
-            let chars: Vec<char> = r.text.chars().collect();
-            let n = chars.len().max(1);
-            let at = (((centre - r.x) / r.width.max(0.01)) * n as f32)
-                .floor()
-                .max(0.0) as usize;
-            let at = at.min(n - 1);
-            // The letter under the accent; a dotless i takes it as an i does.
-            let mut text = String::with_capacity(r.text.len() + 2);
-            for (k, c) in chars.iter().enumerate() {
-                if k == at && c.is_alphabetic() {
-                    let base = if *c == 'ı' { 'i' } else { *c };
-                    text.extend([base, mark].iter().collect::<String>().nfc());
-                } else {
-                    text.push(*c);
-                }
-            }
-            r.text = text;
-        }
-        runs.remove(i);
-    }
-}
-
-/// A date alone in a margin column beside the first line of an entry (Europass, the
-/// "tabellarischer Lebenslauf", moderncv) is that entry's date: it joins the line beside it
-/// as the part set flush right, the way most layouts print an entry's dates, so that one
-/// reading of entries serves both.
-fn attach_margin_dates(lines: &mut Vec<TextLine>, column: f32) {
-    let in_margin = |l: &TextLine| {
-        l.runs
-            .iter()
-            .filter(|r| !r.text.trim().is_empty())
-            .all(|r| r.x + r.width < column)
-            && !l.text().trim().is_empty()
-    };
-    let mut right_edge: HashMap<usize, f32> = HashMap::new();
-    for l in lines.iter() {
-        let end = l.runs.last().map_or(0.0, |r| r.x + r.width);
-        let e = right_edge.entry(l.page).or_insert(0.0);
-        *e = e.max(end);
-    }
-    // One pass into a new list (no removal from the middle: a page of margin dates stays
-    // linear).
-    let mut out: Vec<TextLine> = Vec::with_capacity(lines.len());
-    let mut rest = std::mem::take(lines).into_iter().peekable();
-    while let Some(margin) = rest.next() {
-        let Some(beside) = rest.peek() else {
-            out.push(margin);
-            break;
-        };
-        let text = margin.text();
-        let date_only = crate::extract::dates::find_range(&text)
-            .is_some_and(|r| crate::extract::dates::only_date(&text, &r));
-        let same_line = margin.page == beside.page
-            && (margin.y - beside.y).abs() < 0.5 * margin.size.max(beside.size)
-            && !in_margin(beside)
-            && !beside.runs.iter().any(|r| r.text == "\t")
-            // A line that has a date of its own is not what the margin date belongs to (a
-            // sidebar's date beside the main column's dated line).
-            && crate::extract::dates::find_range(&beside.text()).is_none();
-        let (true, Some(template)) = (
-            in_margin(&margin) && date_only && same_line,
-            margin.runs.first().cloned(),
-        ) else {
-            out.push(margin);
-            continue;
-        };
-        let Some(mut line) = rest.next() else { break };
-        let edge = right_edge.get(&margin.page).copied().unwrap_or(0.0);
-        let end = line.runs.last().map_or(line.x, |r| r.x + r.width);
-        let width: f32 = margin.runs.iter().map(|r| r.width).sum();
-        let start = (edge - width).max(end + 2.5 * line.size + 1.0);
-        line.runs.push(Run {
-            text: "\t".into(),
-            x: end,
-            width: start - end,
-            link: None,
-            ..template.clone()
-        });
-        line.runs.push(Run {
-            text: text.trim().to_string(),
-            x: start,
-            width,
-            y: line.y,
-            link: None,
-            ..template
-        });
-        out.push(line);
-    }
-    *lines = out;
-}
-
-/// Whether two runs sit on one line: the same baseline, or (a side label set larger than
-/// the text beside it) the same top edge.
 /// A line that opens with a field's label: one to three words, the first capitalised, and a
 /// colon ("Keywords: Rust", "Field of study: Physics").
 fn opens_with_label(text: &str) -> bool {
@@ -430,6 +225,8 @@ fn opens_with_label(text: &str) -> bool {
         && rest.starts_with(' ')
 }
 
+/// Whether two runs sit on one line: the same baseline, or (a side label set larger than
+/// the text beside it) the same top edge.
 fn same_line(a: &Run, b: &Run) -> bool {
     (a.y - b.y).abs() <= 0.35 * a.size.max(b.size)
         || ((a.size - b.size).abs() > 0.15 * a.size.min(b.size)
@@ -492,91 +289,6 @@ fn unwrap_lines(lines: &[TextLine]) -> String {
     out
 }
 
-/// Where the second column of a two-column line starts: the first run after its only tab.
-fn second_column(l: &TextLine) -> Option<f32> {
-    let tabs: Vec<usize> = l
-        .runs
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.text == "\t")
-        .map(|(i, _)| i)
-        .collect();
-    let [tab] = tabs.as_slice() else { return None };
-    l.runs.get(tab + 1).map(|r| r.x)
-}
-
-/// A grid of cards (`Email  Phone` over their values, skill groups side by side) reads
-/// column by column: consecutive lines whose second column starts at the same place, well
-/// left of the right edge (a date flush right starts wherever its width puts it).
-fn grid_columns(lines: Vec<TextLine>) -> Vec<TextLine> {
-    let right = lines
-        .iter()
-        .map(|l| l.runs.last().map_or(l.x, |r| r.x + r.width))
-        .fold(0.0f32, f32::max);
-    let mut out: Vec<TextLine> = Vec::with_capacity(lines.len());
-    let mut i = 0;
-    while let Some(first) = lines.get(i) {
-        let Some(col) = second_column(first).filter(|c| *c - first.x < 0.65 * (right - first.x))
-        else {
-            out.push(first.clone());
-            i += 1;
-            continue;
-        };
-        let mut j = i + 1;
-        while lines.get(j).is_some_and(|l| {
-            l.page == first.page
-                && second_column(l).is_some_and(|c| (c - col).abs() < 3.0)
-                && (l.x - first.x).abs() < 12.0
-        }) {
-            j += 1;
-        }
-        // A column of dates beside lines of text is one list of dated rows (publications,
-        // awards by year), not cards side by side: its rows stay rows.
-        let left_text = |l: &TextLine| {
-            let tab = l
-                .runs
-                .iter()
-                .position(|r| r.text == "\t")
-                .unwrap_or(l.runs.len());
-            l.runs
-                .get(..tab)
-                .unwrap_or_default()
-                .iter()
-                .map(|r| r.text.as_str())
-                .collect::<String>()
-        };
-        let dated_rows = lines.get(i..j).unwrap_or_default().iter().all(|l| {
-            let t = left_text(l);
-            crate::extract::dates::find_range(&t)
-                .is_some_and(|r| crate::extract::dates::only_date(&t, &r))
-        });
-        if j - i < 2 || dated_rows {
-            out.push(first.clone());
-            i += 1;
-            continue;
-        }
-        let mut rights = Vec::new();
-        for l in lines.get(i..j).unwrap_or_default() {
-            let tab = l
-                .runs
-                .iter()
-                .position(|r| r.text == "\t")
-                .unwrap_or(l.runs.len());
-            let (left_runs, right_runs) = (
-                l.runs.get(..tab).unwrap_or_default().to_vec(),
-                l.runs.get(tab + 1..).unwrap_or_default().to_vec(),
-            );
-            out.push(TextLine::of(l.page, l.y, left_runs));
-            if !right_runs.is_empty() {
-                rights.push(TextLine::of(l.page, l.y, right_runs));
-            }
-        }
-        out.extend(rights);
-        i = j;
-    }
-    out
-}
-
 /// The size a group of runs is set in: the largest among those with visible text.
 fn size_of(runs: &[Run]) -> f32 {
     runs.iter()
@@ -585,7 +297,6 @@ fn size_of(runs: &[Run]) -> f32 {
         .fold(0.0, f32::max)
 }
 
-/// Glyphs that mark a list item.
 /// Bullet glyphs at the start of a line. The middle dot and the bullet operator are LaTeX's
 /// `$\cdot$` and `$\bullet$` when a class sets its own items.
 const BULLETS: [char; 9] = ['•', '◦', '▪', '‣', '●', '–', '·', '∙', '⋅'];
@@ -701,195 +412,6 @@ fn attach_markers(lines: &mut [TextLine], markers: &[Marker]) {
     }
 }
 
-/// Where a page is set in two independent columns (a sidebar beside the main text), the
-/// x range of the gutter between them: a band no run crosses (bar a few, such as a title
-/// over both), with a fair share of the text on each side, and the two sides flowing on
-/// their own (a column of dates beside entries shares their baselines and is no sidebar).
-///
-/// Runs are sorted by where they start and end once, so each candidate position costs two
-/// binary searches; positions are at most 1,000 (1 pt apart, farther on a huge page), so a
-/// page of any size is cheap.
-fn gutter(runs: &[&Run]) -> Option<(f32, f32)> {
-    const BAND: f32 = 10.0;
-    let weight = |r: &Run| r.text.trim().chars().count();
-    let total: usize = runs.iter().map(|r| weight(r)).sum();
-    if total < 200 {
-        return None;
-    }
-    // Ends ascending with the text ending at or before each; starts ascending with the text
-    // starting at or after each.
-    let mut ends: Vec<(f32, usize)> = runs.iter().map(|r| (r.x + r.width, weight(r))).collect();
-    let mut starts: Vec<(f32, usize)> = runs.iter().map(|r| (r.x, weight(r))).collect();
-    ends.sort_by(|a, b| a.0.total_cmp(&b.0));
-    starts.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let ends_before: Vec<usize> = ends
-        .iter()
-        .scan(0, |acc, (_, w)| {
-            *acc += w;
-            Some(*acc)
-        })
-        .collect();
-    let mut starts_after: Vec<usize> = starts
-        .iter()
-        .rev()
-        .scan(0, |acc, (_, w)| {
-            *acc += w;
-            Some(*acc)
-        })
-        .collect();
-    starts_after.reverse();
-    let x0 = starts.first().map(|s| s.0)?;
-    let x1 = ends.last().map(|e| e.0)?;
-    if !(x1 - x0).is_finite() || x1 - x0 < 80.0 + BAND {
-        return None;
-    }
-    let step = ((x1 - x0) / 1000.0).max(1.0);
-    // Crossing runs at each x (a 10 pt window), where both sides hold a fifth of the text.
-    let mut samples: Vec<(f32, usize)> = Vec::new();
-    let mut x = x0 + 40.0;
-    while x < x1 - 40.0 {
-        let ended = ends.partition_point(|e| e.0 <= x);
-        let later = starts.partition_point(|s| s.0 < x + BAND);
-        let left = ended
-            .checked_sub(1)
-            .and_then(|i| ends_before.get(i))
-            .copied()
-            .unwrap_or(0);
-        let right = starts_after.get(later).copied().unwrap_or(0);
-        // Runs starting before the band's end, less those already ended (saturating: a
-        // run of negative width in a damaged file ends before it starts).
-        let crossing = later.saturating_sub(ended);
-        if crossing * 25 <= runs.len() && left * 5 >= total && right * 5 >= total {
-            samples.push((x, crossing));
-        }
-        x += step;
-    }
-    // The longest stretch at the fewest crossings.
-    let fewest = samples.iter().map(|(_, c)| *c).min()?;
-    let mut best: Option<(f32, f32)> = None;
-    let mut current: Option<(f32, f32)> = None;
-    for (x, c) in samples {
-        current = match current {
-            Some((s, e)) if c == fewest && x - e <= 1.5 * step => Some((s, x)),
-            _ if c == fewest => Some((x, x)),
-            _ => None,
-        };
-        if let Some((s, e)) = current {
-            if best.is_none_or(|(bs, be)| e - s > be - bs) {
-                best = Some((s, e));
-            }
-        }
-    }
-    let (g0, g1) = best.map(|(s, e)| (s, e + BAND))?;
-    // Independent flows: most lines of the right side share no baseline with the left side.
-    let mut left: Vec<f32> = runs
-        .iter()
-        .filter(|r| r.x + r.width <= g0 + 1.0)
-        .map(|r| r.y)
-        .collect();
-    left.sort_by(f32::total_cmp);
-    let right: Vec<f32> = runs
-        .iter()
-        .filter(|r| r.x >= g1 - 1.0)
-        .map(|r| r.y)
-        .collect();
-    let shared = right
-        .iter()
-        .filter(|y| {
-            let i = left.partition_point(|l| *l < **y - 1.0);
-            left.get(i).is_some_and(|l| (*l - **y).abs() < 1.0)
-        })
-        .count();
-    // Nor is it a sidebar when most lines of the left side sit beside a line of the right
-    // side (on its baseline, or on its top edge when the sizes differ): a margin column of
-    // dates and section names, each beside the entry or the text it labels (Europass, the
-    // tabular CV).
-    let near = |sorted: &[f32], v: f32| {
-        let i = sorted.partition_point(|l| *l < v - 1.0);
-        sorted.get(i).is_some_and(|l| (*l - v).abs() < 1.0)
-    };
-    let mut right_base: Vec<f32> = right.clone();
-    right_base.sort_by(f32::total_cmp);
-    let mut right_top: Vec<f32> = runs
-        .iter()
-        .filter(|r| r.x >= g1 - 1.0)
-        .map(|r| r.y + 0.7 * r.size)
-        .collect();
-    right_top.sort_by(f32::total_cmp);
-    let mut left_lines: Vec<(i32, bool)> = runs
-        .iter()
-        .filter(|r| r.x + r.width <= g0 + 1.0 && !r.text.trim().is_empty())
-        .map(|r| {
-            let beside = near(&right_base, r.y) || near(&right_top, r.y + 0.7 * r.size);
-            ((r.y * 2.0).round() as i32, beside)
-        })
-        .collect();
-    left_lines.sort_by_key(|(y, _)| *y);
-    left_lines.dedup_by(|a, b| {
-        let same = a.0 == b.0;
-        if same {
-            b.1 |= a.1;
-        }
-        same
-    });
-    let beside = left_lines.iter().filter(|(_, b)| *b).count();
-    let margin = left_lines.len() >= 3 && beside * 2 >= left_lines.len();
-    (shared * 2 < right.len() && !margin).then_some((g0, g1))
-}
-
-/// Orders a page's runs for reading: a title over both columns, then the column with the
-/// name, then the other, then anything spanning below them.
-fn reading_groups(runs: &[Run]) -> Vec<u8> {
-    let mut groups = vec![0u8; runs.len()];
-    let mut by_page: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
-    for (i, r) in runs.iter().enumerate() {
-        by_page.entry(r.page).or_default().push(i);
-    }
-    for indices in by_page.values() {
-        let on_page: Vec<&Run> = indices
-            .iter()
-            .filter_map(|&i| runs.get(i))
-            .filter(|r| !r.text.trim().is_empty())
-            .collect();
-        let Some((g0, g1)) = gutter(&on_page) else {
-            continue;
-        };
-        let is_left = |r: &Run| r.x + r.width <= g0 + 1.0;
-        let is_right = |r: &Run| r.x >= g1 - 1.0;
-        let top = on_page
-            .iter()
-            .filter(|r| is_left(r) || is_right(r))
-            .map(|r| r.y)
-            .fold(f32::MIN, f32::max);
-        // The column holding the largest type (the name, usually) is read first.
-        let largest = |keep: &dyn Fn(&Run) -> bool| {
-            on_page
-                .iter()
-                .filter(|r| keep(r))
-                .map(|r| r.size)
-                .fold(0.0f32, f32::max)
-        };
-        let right_first = largest(&is_right) > largest(&is_left) + 0.5;
-        let (left_group, right_group) = if right_first { (2, 1) } else { (1, 2) };
-        for &i in indices {
-            let Some(r) = runs.get(i) else { continue };
-            let group = if is_left(r) {
-                left_group
-            } else if is_right(r) {
-                right_group
-            } else if r.y >= top {
-                0
-            } else {
-                3
-            };
-            if let Some(g) = groups.get_mut(i) {
-                *g = group;
-            }
-        }
-    }
-    groups
-}
-
 /// Where a line's part after its last tab starts, and where the line ends.
 fn flush_right_part(l: &TextLine) -> Option<(f32, f32)> {
     let tab = l.runs.iter().rposition(|r| r.text == "\t")?;
@@ -913,7 +435,7 @@ fn ends_flush_right(a: &TextLine, b: &TextLine) -> bool {
 fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
     runs.retain(|r| !r.text.is_empty());
     // Two independent columns on a page are read one after the other.
-    let groups = reading_groups(&runs);
+    let groups = layout::reading_groups(&runs);
     let mut keyed: Vec<(u8, Run)> = groups.into_iter().zip(runs).collect();
     keyed.sort_by(|(ga, a), (gb, b)| {
         a.page
@@ -953,7 +475,7 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
                 .collect();
             eprintln!("{} {:.1} {:.1} {}", l.page, l.y, l.size, runs.join(" "));
         }
-        compose_accents(&mut l.runs);
+        accents::compose_accents(&mut l.runs);
         l.x = l.runs.first().map_or(0.0, |r| r.x);
         // Gaps become spaces, wide gaps a tab (a column: a date flush right).
         let word_gap = word_gap(&l.runs);
@@ -1068,9 +590,9 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
             split.push(l);
         }
     }
-    join_wrapped_margin_dates(&mut split, column);
-    attach_margin_dates(&mut split, column);
-    let mut lines = grid_columns(split);
+    margin::join_wrapped_margin_dates(&mut split, column);
+    margin::attach_margin_dates(&mut split, column);
+    let mut lines = layout::grid_columns(split);
     if std::env::var_os("RC_PDF_DEBUG").is_some() {
         for l in &lines {
             eprintln!(
@@ -1619,7 +1141,8 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
 #[cfg(test)]
 mod tests {
     use super::content::clean;
-    use super::{Run, build_doc, gutter};
+    use super::layout::gutter;
+    use super::{Run, build_doc};
 
     fn run(x: f32, y: f32, width: f32, text: &str) -> Run {
         Run {
@@ -1678,7 +1201,7 @@ mod tests {
         for (runs, want) in cases {
             let mut runs = runs.clone();
             runs.sort_by(|a, b| a.x.total_cmp(&b.x));
-            super::compose_accents(&mut runs);
+            super::accents::compose_accents(&mut runs);
             let got: String = runs.iter().map(|r| r.text.as_str()).collect();
             assert_eq!(&got, want);
         }
