@@ -200,6 +200,17 @@ fn flush_right(line: &Line) -> Option<String> {
     Some(right.trim().to_string()).filter(|r| !r.is_empty())
 }
 
+/// The part set flush right is only a date ("Engineer ⇥ 2019 – 2021").
+fn dated_flush_right(line: &Line) -> bool {
+    flush_right(line).is_some_and(|d| dates::is_date_only(&d))
+}
+
+/// The part set flush right is a short undated one: a place ("Acme GmbH ⇥ Berlin").
+fn place_flush_right(line: &Line) -> bool {
+    flush_right(line)
+        .is_some_and(|p| dates::find_range(&p).is_none() && p.split_whitespace().count() <= 6)
+}
+
 /// The spans before a line's last tab, and the text after it.
 fn cut_flush_right(spans: &[Span]) -> (Vec<Span>, String) {
     let Some(at) = spans.iter().rposition(|s| s.text.contains('\t')) else {
@@ -239,10 +250,8 @@ fn awaits_dated_line(raw: &Raw, line: &Line) -> bool {
         && last.block == line.block
         && !line.sentence_like()
         && !line.is_item()
-        && flush_right(last)
-            .is_some_and(|p| dates::find_range(&p).is_none() && p.split_whitespace().count() <= 6)
-        && flush_right(line)
-            .is_some_and(|d| dates::find_range(&d).is_some_and(|r| dates::only_date(&d, &r)))
+        && place_flush_right(last)
+        && dated_flush_right(line)
 }
 
 /// True when a line right after an entry's header is still part of the header.
@@ -362,9 +371,7 @@ fn continues_header(line: &Line, raw: &Raw) -> bool {
     // dated header, before any text, is still the header. (Dated: on lines of their own, or
     // set flush right on the header's line, as Europass prints a role and its dates above
     // the employer.)
-    let dated = raw.dates.is_some()
-        || flush_right(last)
-            .is_some_and(|d| dates::find_range(&d).is_some_and(|r| dates::only_date(&d, &r)));
+    let dated = raw.dates.is_some() || dated_flush_right(last);
     dated
         && raw.header.len() == 1
         && line.first
@@ -779,15 +786,8 @@ fn header_parts(raw: &mut Raw) -> Vec<Part> {
     // In a two-line header (organisation ⇥ place, then role ⇥ dates) what the first line
     // sets flush right is the place, whatever its words (a "CDMX" no gazetteer knows).
     let place_line = raw.header.len() >= 2
-        && raw
-            .header
-            .first()
-            .and_then(flush_right)
-            .is_some_and(|p| dates::find_range(&p).is_none() && p.split_whitespace().count() <= 6)
-        && raw.header.iter().skip(1).any(|l| {
-            flush_right(l)
-                .is_some_and(|d| dates::find_range(&d).is_some_and(|r| dates::only_date(&d, &r)))
-        });
+        && raw.header.first().is_some_and(place_flush_right)
+        && raw.header.iter().skip(1).any(dated_flush_right);
     for (i, line) in raw.header.iter().enumerate() {
         let mut spans = line.spans.clone();
         if i == 0 && place_line {

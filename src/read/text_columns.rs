@@ -95,8 +95,7 @@ pub fn two_column_blocks(lines: &[&str], line_no: usize) -> Option<Vec<Block>> {
         }
         spans
     };
-    let date = crate::extract::dates::find_range(left)
-        .is_some_and(|r| crate::extract::dates::only_date(left, &r));
+    let date = crate::extract::dates::is_date_only(left);
     if placeholder_date(left) {
         return Some(vec![Block::new(Kind::Paragraph, body(&pieces), line_no)]);
     }

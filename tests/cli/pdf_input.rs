@@ -190,46 +190,16 @@ fn pdfs_printed_by_other_programs_read_close_to_the_original() {
     }
 }
 
-/// A sidebar layout (contact, skills and languages in a shaded left column beside the main
-/// text, printed by Chromium) reads column by column, the name's column first, never
-/// interleaved line by line. The gold was written by hand from the page.
-#[test]
-fn sidebar_layout_reads_column_by_column() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sidebar");
-    let work = tempfile::tempdir().unwrap();
-    let pdf = work.path().join("oskar-brenner.pdf");
-    chromium_pdf(
-        &root.join("oskar-brenner.html"),
-        &pdf,
-        &work.path().join("chrome-profile"),
-    );
-    let gold = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        root.join("oskar-brenner.json"),
-        gold.path().join("oskar-brenner.json"),
-    )
-    .unwrap();
-    let pred = tempfile::tempdir().unwrap();
-    convert_all(&[pdf], pred.path());
-    let scores = score(gold.path(), pred.path());
-    let f1 = scores["oskar-brenner"];
-    assert!(f1 >= 0.95, "F1 {f1}");
-}
-
-/// The two-line entry header of the LaTeX and Typst résumé classes (organisation with its
-/// place flush right, then the role or degree with its dates flush right), headings set
-/// outdented in capitals or with a complement ("EXPERIENCIA EN LA INDUSTRIA", "Kenntnisse im
-/// Bereich Datenbanken"), bullets drawn as a middle dot, a bullet operator or a dot
-/// operator, a grade set flush right beside a line of the entry, lists indented under their
-/// entry: three fictional people in Spanish, English and German, printed by Chromium. Each
-/// entry is one entry, with every field (gold written by hand from the pages).
-#[test]
-fn two_line_entry_headers_read_as_one_entry() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/two-line-headers");
+/// Prints `tests/fixtures/DIR/STEM.html` for each stem with Chromium, reads the PDFs and
+/// scores them against `STEM.json` beside the HTML: F1 per stem.
+fn chromium_scores(dir: &str, stems: &[&str]) -> std::collections::BTreeMap<String, f64> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(dir);
     let work = tempfile::tempdir().unwrap();
     let gold = tempfile::tempdir().unwrap();
     let mut pdfs = Vec::new();
-    for stem in ["lucia-ferreyra-es", "daniel-okafor-en", "jonas-albrecht-de"] {
+    for stem in stems {
         let pdf = work.path().join(format!("{stem}.pdf"));
         chromium_pdf(
             &root.join(format!("{stem}.html")),
@@ -245,7 +215,32 @@ fn two_line_entry_headers_read_as_one_entry() {
     }
     let pred = tempfile::tempdir().unwrap();
     convert_all(&pdfs, pred.path());
-    let scores = score(gold.path(), pred.path());
+    score(gold.path(), pred.path())
+}
+
+/// A sidebar layout (contact, skills and languages in a shaded left column beside the main
+/// text, printed by Chromium) reads column by column, the name's column first, never
+/// interleaved line by line. The gold was written by hand from the page.
+#[test]
+fn sidebar_layout_reads_column_by_column() {
+    let scores = chromium_scores("sidebar", &["oskar-brenner"]);
+    let f1 = scores["oskar-brenner"];
+    assert!(f1 >= 0.95, "F1 {f1}");
+}
+
+/// The two-line entry header of the LaTeX and Typst résumé classes (organisation with its
+/// place flush right, then the role or degree with its dates flush right), headings set
+/// outdented in capitals or with a complement ("EXPERIENCIA EN LA INDUSTRIA", "Kenntnisse im
+/// Bereich Datenbanken"), bullets drawn as a middle dot, a bullet operator or a dot
+/// operator, a grade set flush right beside a line of the entry, lists indented under their
+/// entry: three fictional people in Spanish, English and German, printed by Chromium. Each
+/// entry is one entry, with every field (gold written by hand from the pages).
+#[test]
+fn two_line_entry_headers_read_as_one_entry() {
+    let scores = chromium_scores(
+        "two-line-headers",
+        &["lucia-ferreyra-es", "daniel-okafor-en", "jonas-albrecht-de"],
+    );
     assert_eq!(scores.len(), 3, "{scores:?}");
     for (doc, f1) in &scores {
         assert!(*f1 >= 0.97, "{doc}: F1 {f1} ({scores:?})");
@@ -261,23 +256,7 @@ fn two_line_entry_headers_read_as_one_entry() {
 /// known gap that keeps the bar at 0.85).
 #[test]
 fn margin_column_of_sections_and_dates_beside_entries() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/margin-column");
-    let work = tempfile::tempdir().unwrap();
-    let pdf = work.path().join("sofia-lindgren-en.pdf");
-    chromium_pdf(
-        &root.join("sofia-lindgren-en.html"),
-        &pdf,
-        &work.path().join("chrome-profile"),
-    );
-    let gold = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        root.join("sofia-lindgren-en.json"),
-        gold.path().join("sofia-lindgren-en.json"),
-    )
-    .unwrap();
-    let pred = tempfile::tempdir().unwrap();
-    convert_all(&[pdf], pred.path());
-    let f1 = score(gold.path(), pred.path())["sofia-lindgren-en"];
+    let f1 = chromium_scores("margin-column", &["sofia-lindgren-en"])["sofia-lindgren-en"];
     assert!(f1 >= 0.85, "F1 {f1}");
 }
 

@@ -140,15 +140,10 @@ fn contact_section_at_the_end() {
 /// says.
 #[test]
 fn labelled_organisation_lines_name_the_employer_or_school() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/labelled-entries");
-    for stem in ["jana-kowalczyk-de", "marc-delorme-fr", "ruth-abernathy-en"] {
-        let got = to_json(&dir.join(format!("{stem}.txt")));
-        let gold: serde_json::Value = serde_json::from_str(
-            &std::fs::read_to_string(dir.join(format!("{stem}.json"))).unwrap(),
-        )
-        .unwrap();
-        assert_eq!(got, gold, "{stem}");
-    }
+    exact_fixtures(
+        "labelled-entries",
+        &["jana-kowalczyk-de", "marc-delorme-fr", "ruth-abernathy-en"],
+    );
 }
 
 /// Plain text in two columns (tabs or runs of spaces): dates or labels on the left, the
@@ -157,8 +152,15 @@ fn labelled_organisation_lines_name_the_employer_or_school() {
 /// Spanish, each line of the gold as the page says it.
 #[test]
 fn two_column_text_reads_dates_labels_and_indented_lines() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/two-column-text");
-    for stem in ["henrik-strand-en", "clara-montes-es"] {
+    exact_fixtures("two-column-text", &["henrik-strand-en", "clara-montes-es"]);
+}
+
+/// Each `tests/fixtures/DIR/STEM.txt` reads to exactly `STEM.json` beside it.
+fn exact_fixtures(dir: &str, stems: &[&str]) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(dir);
+    for stem in stems {
         let got = to_json(&dir.join(format!("{stem}.txt")));
         let gold: serde_json::Value = serde_json::from_str(
             &std::fs::read_to_string(dir.join(format!("{stem}.json"))).unwrap(),

@@ -57,11 +57,11 @@ pub(super) fn grid_columns(lines: Vec<TextLine>) -> Vec<TextLine> {
                 .map(|r| r.text.as_str())
                 .collect::<String>()
         };
-        let dated_rows = lines.get(i..j).unwrap_or_default().iter().all(|l| {
-            let t = left_text(l);
-            crate::extract::dates::find_range(&t)
-                .is_some_and(|r| crate::extract::dates::only_date(&t, &r))
-        });
+        let dated_rows = lines
+            .get(i..j)
+            .unwrap_or_default()
+            .iter()
+            .all(|l| crate::extract::dates::is_date_only(&left_text(l)));
         if j - i < 2 || dated_rows {
             out.push(first.clone());
             i += 1;

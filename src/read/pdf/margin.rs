@@ -5,17 +5,20 @@
 use super::{Run, TextLine};
 use std::collections::HashMap;
 
+/// Every visible run of the line ends left of the text column.
+fn in_margin(l: &TextLine, column: f32) -> bool {
+    l.runs
+        .iter()
+        .filter(|r| !r.text.trim().is_empty())
+        .all(|r| r.x + r.width < column)
+        && !l.text().trim().is_empty()
+}
+
 /// A date range wrapped in a margin column ("Déc. 2023—" over "Aujourd'hui", as moderncv
 /// and similar layouts set the dates beside each entry) is one date: the second fragment
 /// joins the first, so the range stays with the entry it stands beside.
 pub(super) fn join_wrapped_margin_dates(lines: &mut Vec<TextLine>, column: f32) {
-    let in_margin = |l: &TextLine| {
-        l.runs
-            .iter()
-            .filter(|r| !r.text.trim().is_empty())
-            .all(|r| r.x + r.width < column)
-            && !l.text().trim().is_empty()
-    };
+    let in_margin = |l: &TextLine| in_margin(l, column);
     let dash_end = |t: &str| t.trim_end().ends_with(['-', '–', '—', '‑', '‐']);
     let mut i = 0;
     while i < lines.len() {
@@ -72,13 +75,7 @@ pub(super) fn join_wrapped_margin_dates(lines: &mut Vec<TextLine>, column: f32) 
 /// as the part set flush right, the way most layouts print an entry's dates, so that one
 /// reading of entries serves both.
 pub(super) fn attach_margin_dates(lines: &mut Vec<TextLine>, column: f32) {
-    let in_margin = |l: &TextLine| {
-        l.runs
-            .iter()
-            .filter(|r| !r.text.trim().is_empty())
-            .all(|r| r.x + r.width < column)
-            && !l.text().trim().is_empty()
-    };
+    let in_margin = |l: &TextLine| in_margin(l, column);
     let mut right_edge: HashMap<usize, f32> = HashMap::new();
     for l in lines.iter() {
         let end = l.runs.last().map_or(0.0, |r| r.x + r.width);
@@ -95,8 +92,7 @@ pub(super) fn attach_margin_dates(lines: &mut Vec<TextLine>, column: f32) {
             break;
         };
         let text = margin.text();
-        let date_only = crate::extract::dates::find_range(&text)
-            .is_some_and(|r| crate::extract::dates::only_date(&text, &r));
+        let date_only = crate::extract::dates::is_date_only(&text);
         let same_line = margin.page == beside.page
             && (margin.y - beside.y).abs() < 0.5 * margin.size.max(beside.size)
             && !in_margin(beside)
