@@ -102,7 +102,12 @@ pub fn expand(args: &[String], recursive: bool) -> Result<Vec<PathBuf>, Error> {
                 return Err(Error::Usage(format!("no file matches {a}")));
             }
         } else if p.is_dir() {
-            walk(&p, recursive, &mut out)?;
+            walk(
+                &p,
+                recursive,
+                &mut out,
+                &mut std::collections::HashSet::new(),
+            )?;
         } else {
             out.push(p);
         }
@@ -112,7 +117,17 @@ pub fn expand(args: &[String], recursive: bool) -> Result<Vec<PathBuf>, Error> {
     Ok(out)
 }
 
-fn walk(dir: &Path, recursive: bool, out: &mut Vec<PathBuf>) -> Result<(), Error> {
+/// Lists a directory's readable inputs; `visited` holds the directories already walked, by
+/// their canonical path, so a symbolic link back up the tree (`ln -s . again`) is walked once.
+fn walk(
+    dir: &Path,
+    recursive: bool,
+    out: &mut Vec<PathBuf>,
+    visited: &mut std::collections::HashSet<PathBuf>,
+) -> Result<(), Error> {
+    if !visited.insert(std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf())) {
+        return Ok(());
+    }
     let entries = std::fs::read_dir(dir).map_err(|source| Error::Read {
         path: dir.display().to_string(),
         source,
@@ -122,7 +137,7 @@ fn walk(dir: &Path, recursive: bool, out: &mut Vec<PathBuf>) -> Result<(), Error
     for p in paths {
         if p.is_dir() {
             if recursive {
-                walk(&p, recursive, out)?;
+                walk(&p, recursive, out, visited)?;
             }
         } else if Format::from_path(&p).is_some_and(Format::can_read) {
             out.push(p);
@@ -131,22 +146,37 @@ fn walk(dir: &Path, recursive: bool, out: &mut Vec<PathBuf>) -> Result<(), Error
     Ok(())
 }
 
-/// `*` and `?` wildcards over one file name.
+/// `*` and `?` wildcards over one file name, in time linear in their product at worst: on a
+/// mismatch only the last `*` takes one more character (the classic two-pointer match), so
+/// `*a*a*a*a*b` cannot backtrack exponentially the way a recursive matcher does.
 pub fn glob_match(pattern: &str, name: &str) -> bool {
-    fn m(p: &[char], n: &[char]) -> bool {
-        match (p.split_first(), n.split_first()) {
-            (None, None) => true,
-            (Some(('*', p_rest)), _) => {
-                m(p_rest, n) || n.split_first().is_some_and(|(_, n_rest)| m(p, n_rest))
-            }
-            (Some(('?', p_rest)), Some((_, n_rest))) => m(p_rest, n_rest),
-            (Some((a, p_rest)), Some((b, n_rest))) if a == b => m(p_rest, n_rest),
-            _ => false,
-        }
-    }
     let p: Vec<char> = pattern.chars().collect();
     let n: Vec<char> = name.chars().collect();
-    m(&p, &n)
+    let (mut i, mut j) = (0usize, 0usize);
+    // Where the last `*` was, and the name position it now stands for up to.
+    let mut star: Option<(usize, usize)> = None;
+    while j < n.len() {
+        match p.get(i) {
+            Some('*') => {
+                star = Some((i, j));
+                i += 1;
+            }
+            Some(c) if *c == '?' || Some(c) == n.get(j) => {
+                i += 1;
+                j += 1;
+            }
+            _ => match star {
+                Some((si, sj)) => {
+                    i = si + 1;
+                    j = sj + 1;
+                    star = Some((si, sj + 1));
+                }
+                None => return false,
+            },
+        }
+    }
+    p.get(i..)
+        .is_some_and(|rest| rest.iter().all(|c| *c == '*'))
 }
 
 /// A stable hash of a path, for sharding (the same file lands in the same share whatever
@@ -316,6 +346,33 @@ mod tests {
         assert!(glob_match("*.md", "cv.md"));
         assert!(glob_match("cv-?.txt", "cv-1.txt"));
         assert!(!glob_match("*.md", "cv.txt"));
+        assert!(glob_match("*", ""));
+        assert!(glob_match("a*b*c", "aXbYbZc"));
+        assert!(!glob_match("a*b*c", "aXbYbZ"));
+        assert!(glob_match("*?.md", "x.md"));
+        assert!(!glob_match("*?.md", ".md"));
+        assert!(glob_match("cv**", "cv"));
+    }
+
+    /// The pattern that makes a backtracking matcher take exponential time answers at once.
+    #[test]
+    fn globs_do_not_backtrack() {
+        let name = "a".repeat(200);
+        let started = Instant::now();
+        assert!(!glob_match("*a*a*a*a*a*a*a*a*a*a*a*a*b.txt", &name));
+        assert!(started.elapsed().as_millis() < 1000);
+    }
+
+    /// Directory links that point back up (`ln -s . a; ln -s . b`) are walked once.
+    #[cfg(unix)]
+    #[test]
+    fn directory_loops_end() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("cv.md"), "# Ana\n").unwrap();
+        std::os::unix::fs::symlink(".", dir.path().join("a")).unwrap();
+        std::os::unix::fs::symlink(".", dir.path().join("b")).unwrap();
+        let found = expand(&[dir.path().display().to_string()], true).unwrap();
+        assert_eq!(found, vec![dir.path().join("cv.md")]);
     }
 
     #[test]

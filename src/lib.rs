@@ -34,6 +34,7 @@ mod patterns;
 pub mod present;
 pub mod read;
 mod regex_util;
+pub mod terminal;
 #[cfg(test)]
 mod testgen;
 pub mod validate;
@@ -366,6 +367,41 @@ pub fn render_with(resume: &Resume, format: Format, opts: &WriteOptions) -> Resu
     render_full(resume, format, opts).map(|(bytes, _)| bytes)
 }
 
+/// Whether XML 1.0 can hold a character (its `Char` production, W3C XML 1.0 §2.2); Rust
+/// strings cannot hold surrogates, so what is left out is C0 controls but tab, line feed and
+/// carriage return, and U+FFFE and U+FFFF.
+fn xml_char(c: char) -> bool {
+    !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// The résumé without the characters XML cannot hold, with a warning saying how many were
+/// dropped; `None` when it has none (the common case costs one scan of its JSON).
+fn xml_safe(resume: &Resume, warnings: &mut Vec<Warning>) -> Option<Resume> {
+    fn clean(v: &mut serde_json::Value, dropped: &mut usize) {
+        match v {
+            serde_json::Value::String(s) => {
+                let before = s.chars().count();
+                s.retain(xml_char);
+                *dropped += before - s.chars().count();
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(|x| clean(x, dropped)),
+            serde_json::Value::Object(o) => o.values_mut().for_each(|x| clean(x, dropped)),
+            _ => {}
+        }
+    }
+    let mut value = serde_json::to_value(resume).ok()?;
+    let mut dropped = 0;
+    clean(&mut value, &mut dropped);
+    if dropped == 0 {
+        return None;
+    }
+    warnings.push(Warning::new(
+        None,
+        format!("dropped {dropped} control character(s) that a Word file cannot hold"),
+    ));
+    serde_json::from_value(value).ok()
+}
+
 /// Renders a résumé in the given format, with what the writer could not do (a character the
 /// PDF font lacks).
 pub fn render_full(
@@ -385,6 +421,9 @@ pub fn render_full(
             out.extend_from_slice(write::markdown::to_string(&present::present(resume)).as_bytes())
         }
         Format::Docx => {
+            // XML 1.0 cannot hold most control characters; Word refuses a file with one.
+            let cleaned = xml_safe(resume, &mut warnings);
+            let resume = cleaned.as_ref().unwrap_or(resume);
             let doc = present::present(resume);
             let name = resume.basics.as_ref().and_then(|b| b.name.clone());
             let docx_opts = write::docx::Options {

@@ -8,6 +8,22 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args = cli::Cli::parse();
-    run::run(args)
+    // A panic is a bug, but it must still read as one `resumeconv:` line, not Rust's
+    // multi-line report; the library catches the panics of the parsers it runs, and those
+    // print nothing at all (their error says what failed).
+    std::panic::set_hook(Box::new(|_| {}));
+    match std::panic::catch_unwind(|| run::run(cli::Cli::parse())) {
+        Ok(code) => code,
+        Err(payload) => {
+            let why = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown cause".into());
+            run::say_line(&format!(
+                "resumeconv: error: internal error ({why}); please report it with the input"
+            ));
+            ExitCode::from(1)
+        }
+    }
 }

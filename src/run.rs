@@ -10,6 +10,19 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// One line on stderr, control characters made visible ([`resumeconv::terminal::visible`]);
+/// a stderr that is closed or full loses the line but never stops the program.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        say_line(&format!($($arg)*))
+    };
+}
+
+pub fn say_line(line: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{}", resumeconv::terminal::visible(line));
+}
+
 const OK: u8 = 0;
 const FAILED: u8 = 1;
 const USAGE: u8 = 2;
@@ -51,20 +64,46 @@ fn fail(e: &Error) -> u8 {
     if e.is_broken_pipe() {
         return OK;
     }
-    eprintln!("resumeconv: error: {e}");
+    say!("resumeconv: error: {e}");
     if e.is_usage() { USAGE } else { FAILED }
 }
 
 /// Writes to stdout; a closed pipe ends the program quietly.
 fn print_stdout(bytes: &[u8]) -> u8 {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
+    match write_stdout(bytes) {
         Ok(()) => OK,
-        Err(source) => fail(&Error::Write {
-            path: "<stdout>".into(),
-            source,
-        }),
+        Err(e) => fail(&e),
     }
+}
+
+/// Writes a document to stdout. A program started with stdout closed (`>&-`) finds
+/// `/dev/null` there, opened read-write by Rust's start-up code (a shell's `>/dev/null` opens
+/// it write-only), so without this check the document would vanish with exit 0: writing
+/// into nothing is an error.
+fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
+    let write_error = |source| Error::Write {
+        path: "<stdout>".into(),
+        source,
+    };
+    if stdout_was_closed() {
+        return Err(write_error(std::io::Error::from_raw_os_error(9)));
+    }
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .map_err(write_error)
+}
+
+/// Whether descriptor 1 is the read-write `/dev/null` that stands in for a closed stdout
+/// (Linux, from `/proc`; elsewhere it is never known to be closed).
+fn stdout_was_closed() -> bool {
+    let null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"));
+    null && std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+        info.lines()
+            .find_map(|l| l.strip_prefix("flags:"))
+            .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+            .is_some_and(|flags| flags & 0o3 == 0o2)
+    })
 }
 
 fn list_formats() -> String {
@@ -150,7 +189,7 @@ fn convert(cli: &Cli) -> Result<u8, Error> {
     let from = resumeconv::detect_format(shown, &bytes, cli.from)?;
     if cli.dump_doc {
         for b in resumeconv::read_doc(&bytes, from, shown)?.blocks {
-            eprintln!(
+            say!(
                 "{:>4} {:?} {:?}",
                 b.line,
                 b.kind,
@@ -168,7 +207,7 @@ fn convert(cli: &Cli) -> Result<u8, Error> {
     }
     let reading = resumeconv::read_resume_opts(&bytes, from, shown, &cli.read_options())?;
     if reading.from_embedded && cli.warnings {
-        eprintln!(
+        say!(
             "resumeconv: {shown}: read the JSON Resume embedded in the file (its text is \
              unchanged since it was written; --ignore-embedded reads the text)"
         );
@@ -179,22 +218,14 @@ fn convert(cli: &Cli) -> Result<u8, Error> {
     report_warnings(shown, &written_warnings, cli);
     if cli.strict && !(reading.warnings.is_empty() && written_warnings.is_empty()) {
         if !cli.quiet {
-            eprintln!("resumeconv: {shown}: warnings fail under --strict; nothing written");
+            say!("resumeconv: {shown}: warnings fail under --strict; nothing written");
         }
         return Ok(INVALID);
     }
 
     match &out_path {
         Some(p) => output::write_atomic(p, &rendered)?,
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(&rendered)
-                .and_then(|()| out.flush())
-                .map_err(|source| Error::Write {
-                    path: "<stdout>".into(),
-                    source,
-                })?
-        }
+        None => write_stdout(&rendered)?,
     }
     Ok(OK)
 }
@@ -267,7 +298,7 @@ fn batch(cli: &Cli) -> u8 {
     let (jobs, name_warnings) = batch::plan(&inputs, &cli.to, &out_dir);
     if !cli.quiet {
         for w in &name_warnings {
-            eprintln!("resumeconv: warning: {w}");
+            say!("resumeconv: warning: {w}");
         }
     }
     let settings = batch::Settings {
@@ -305,8 +336,8 @@ fn batch(cli: &Cli) -> u8 {
                 b.inc(1);
             }
             None if quiet && r.status == "converted" => {}
-            None if quiet => eprintln!("{}", describe(r, false)),
-            None => eprintln!("{line}"),
+            None if quiet => say!("{}", describe(r, false)),
+            None => say!("{line}"),
         }
     };
     let report = batch::run(&jobs, &settings, &done);
@@ -328,7 +359,7 @@ fn batch(cli: &Cli) -> u8 {
             summary.push_str(&format!(", {} skipped", report.skipped));
         }
         summary.push_str(&format!(" ({} ms)", report.milliseconds));
-        eprintln!("{summary}");
+        say!("{summary}");
     }
     if let Some(target) = &cli.report {
         let mut json = serde_json::to_vec_pretty(&report).unwrap_or_default();
@@ -389,11 +420,11 @@ fn report_warnings(file: &str, warnings: &[resumeconv::Warning], cli: &Cli) {
     }
     if cli.warnings {
         for w in warnings {
-            eprintln!("resumeconv: warning: {file}: {w}");
+            say!("resumeconv: warning: {file}: {w}");
         }
     } else {
         let n = warnings.len();
-        eprintln!(
+        say!(
             "resumeconv: {file}: {n} warning{} (-v lists them)",
             if n == 1 { "" } else { "s" }
         );
@@ -415,7 +446,7 @@ fn validate_files(files: &[String], strict: bool, quiet: bool) -> u8 {
         let value = match value {
             Ok(v) => v,
             Err(e) => {
-                eprintln!("resumeconv: error: {e}");
+                say!("resumeconv: error: {e}");
                 unreadable = true;
                 continue;
             }
@@ -427,12 +458,12 @@ fn validate_files(files: &[String], strict: bool, quiet: bool) -> u8 {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             };
-            eprintln!("resumeconv: {kind}: {shown}: {p}");
+            say!("resumeconv: {kind}: {shown}: {p}");
         }
         if failed {
             invalid = true;
         } else if !quiet {
-            eprintln!("resumeconv: {shown}: valid");
+            say!("resumeconv: {shown}: valid");
         }
     }
     if unreadable {

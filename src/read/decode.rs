@@ -18,6 +18,13 @@ fn decode_raw(bytes: &[u8], file: &str) -> Result<(String, Option<Warning>), Err
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return decode_raw(rest, file);
     }
+    // UTF-32's byte order marks first: the little-endian one begins with UTF-16LE's.
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE\x00\x00") {
+        return Ok((utf32(rest, u32::from_le_bytes), None));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\x00\x00\xFE\xFF") {
+        return Ok((utf32(rest, u32::from_be_bytes), None));
+    }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         return Ok((utf16(rest, u16::from_le_bytes), None));
     }
@@ -72,6 +79,20 @@ fn decode_raw(bytes: &[u8], file: &str) -> Result<(String, Option<Warning>), Err
             ))
         }
     }
+}
+
+/// UTF-32 text: four bytes a character; a value that is no character (a surrogate, past
+/// U+10FFFF) or a cut-short last unit becomes U+FFFD.
+fn utf32(bytes: &[u8], unit: fn([u8; 4]) -> u32) -> String {
+    bytes
+        .chunks(4)
+        .map(|c| {
+            <[u8; 4]>::try_from(c)
+                .ok()
+                .and_then(|b| char::from_u32(unit(b)))
+                .unwrap_or('\u{fffd}')
+        })
+        .collect()
 }
 
 /// How two bytes make one UTF-16 code unit.
@@ -199,6 +220,23 @@ mod tests {
         let (t, w) = decode(&le, "f").unwrap();
         assert_eq!(t, "Jane Doe\nEngineer\n");
         assert_eq!(w.unwrap().message, "no byte order mark: read as UTF-16LE");
+    }
+
+    #[test]
+    fn utf32_with_a_byte_order_mark() {
+        let text = "Zoë Ng\nRust — Go";
+        for (bom, unit) in [
+            (b"\xFF\xFE\x00\x00", u32::to_le_bytes as fn(u32) -> [u8; 4]),
+            (b"\x00\x00\xFE\xFF", u32::to_be_bytes),
+        ] {
+            let mut bytes = bom.to_vec();
+            for c in text.chars() {
+                bytes.extend(unit(u32::from(c)));
+            }
+            let (decoded, w) = decode(&bytes, "cv.txt").unwrap();
+            assert_eq!(decoded, text);
+            assert!(w.is_none());
+        }
         let be: Vec<u8> = "Jane Doe\nEngineer\n"
             .encode_utf16()
             .flat_map(u16::to_be_bytes)

@@ -91,13 +91,17 @@ pub fn check_archive(bytes: &[u8], file: &str, limits: &Limits) -> Result<(), Er
             ));
         }
         let name = entry.name();
-        if name.ends_with(".xml") || name.ends_with(".rels") {
-            well_formed(&sink).map_err(|why| {
+        // Every part that is XML, whatever its name says: docx-rs reads parts by their
+        // relationships, not their names.
+        if name.ends_with(".xml") || name.ends_with(".rels") || looks_like_xml(&sink) {
+            let shape = well_formed(&sink).map_err(|why| {
                 bad(
                     file,
                     format!("damaged Word document: {name} is not well-formed XML ({why})"),
                 )
             })?;
+            check_shape(name, &shape)
+                .map_err(|why| bad(file, format!("damaged Word document: {why}")))?;
         }
     }
     if let Some((name, _)) = required.iter().find(|(_, seen)| !seen) {
@@ -109,22 +113,99 @@ pub fn check_archive(bytes: &[u8], file: &str, limits: &Limits) -> Result<(), Er
     Ok(())
 }
 
+/// Whether an archive entry holds XML (its first non-blank byte after any byte order mark
+/// is `<`).
+fn looks_like_xml(bytes: &[u8]) -> bool {
+    let rest = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    rest.iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|b| *b == b'<')
+}
+
+/// What a well-formed part looks like from outside: its root element and how deeply its
+/// tables nest.
+struct Shape {
+    root: String,
+    table_depth: usize,
+}
+
+/// The deepest nesting of tables accepted (real documents nest two or three; docx-rs
+/// recurses once a level and overflows the stack at a few hundred).
+const MAX_TABLE_DEPTH: usize = 16;
+
+/// The root element each well-known part must have (ECMA-376 Part 1, the schema of each
+/// part); docx-rs loops forever on, for example, a styles part whose root is `w:style`.
+const PART_ROOTS: &[(&str, &str)] = &[
+    ("word/document.xml", "document"),
+    ("word/styles.xml", "styles"),
+    ("word/numbering.xml", "numbering"),
+    ("word/settings.xml", "settings"),
+    ("word/fontTable.xml", "fonts"),
+    ("word/footnotes.xml", "footnotes"),
+    ("word/endnotes.xml", "endnotes"),
+    ("word/comments.xml", "comments"),
+    ("[Content_Types].xml", "Types"),
+    ("_rels/.rels", "Relationships"),
+    ("word/_rels/document.xml.rels", "Relationships"),
+];
+
+/// Refuses a part whose root is not the one its name requires, or whose tables nest deeper
+/// than [`MAX_TABLE_DEPTH`].
+fn check_shape(name: &str, shape: &Shape) -> Result<(), String> {
+    let local = shape.root.rsplit(':').next().unwrap_or("");
+    if let Some((_, want)) = PART_ROOTS.iter().find(|(part, _)| *part == name) {
+        if local != *want {
+            return Err(format!(
+                "{name} has the root element <{}>, not <{want}>",
+                shape.root
+            ));
+        }
+    }
+    if shape.table_depth > MAX_TABLE_DEPTH {
+        return Err(format!(
+            "{name} has tables nested {} deep (at most {MAX_TABLE_DEPTH} are read)",
+            shape.table_depth
+        ));
+    }
+    Ok(())
+}
+
 /// Checks that an XML part is complete and its tags balanced. docx-rs loops forever on a
 /// part cut short (it waits for an end tag that never comes), so every part is checked first.
-fn well_formed(xml: &[u8]) -> Result<(), String> {
+fn well_formed(xml: &[u8]) -> Result<Shape, String> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_reader(xml);
     reader.config_mut().check_end_names = true;
     let (mut depth, mut roots) = (0usize, 0usize);
+    let (mut tables, mut table_depth) = (0usize, 0usize);
+    let mut root = String::new();
+    let is_table = |name: &[u8]| name == b"tbl" || name.ends_with(b":tbl");
     let mut buf = Vec::new();
     loop {
         match reader.read_event_into(&mut buf) {
-            Ok(Event::Start(_)) => {
-                roots += usize::from(depth == 0);
+            Ok(Event::Start(e)) => {
+                if depth == 0 {
+                    roots += 1;
+                    root = String::from_utf8_lossy(e.name().as_ref()).into_owned();
+                }
                 depth += 1;
+                if is_table(e.name().as_ref()) {
+                    tables += 1;
+                    table_depth = table_depth.max(tables);
+                }
             }
-            Ok(Event::Empty(_)) => roots += usize::from(depth == 0),
-            Ok(Event::End(_)) => depth = depth.saturating_sub(1),
+            Ok(Event::Empty(e)) => {
+                if depth == 0 {
+                    roots += 1;
+                    root = String::from_utf8_lossy(e.name().as_ref()).into_owned();
+                }
+            }
+            Ok(Event::End(e)) => {
+                depth = depth.saturating_sub(1);
+                if is_table(e.name().as_ref()) {
+                    tables = tables.saturating_sub(1);
+                }
+            }
             Ok(Event::Eof) => break,
             Ok(_) => {}
             Err(e) => return Err(format!("{e} at byte {}", reader.error_position())),
@@ -132,7 +213,7 @@ fn well_formed(xml: &[u8]) -> Result<(), String> {
         buf.clear();
     }
     match (depth, roots) {
-        (0, 1) => Ok(()),
+        (0, 1) => Ok(Shape { root, table_depth }),
         (0, 0) => Err("no root element".into()),
         (0, _) => Err("more than one root element".into()),
         _ => Err("it ends before its elements are closed".into()),

@@ -663,7 +663,7 @@ fn pdf_over_the_page_limit() {
     Scene::new().file("cv.pdf", sample_pdf()).fails(
         &["cv.pdf", "-t", "json", "--max-pages", "1"],
         1,
-        "resumeconv: error: cv.pdf: the PDF has 2 pages, over the limit of 1 (raise it with --max-pages)\n",
+        "resumeconv: error: cv.pdf: the PDF has more than 1 pages (raise the limit with --max-pages)\n",
     );
 }
 

@@ -12,6 +12,7 @@ mod docx_io;
 mod docx_package;
 mod embedded;
 mod fuzz_regressions;
+mod hostile;
 mod json_round_trip;
 mod markdown_output;
 mod pdf_input;

@@ -195,6 +195,9 @@ fn font_encoding<'a>(
     dict.get_font_encoding_with_limit(doc, MAX_FONT_STREAM).ok()
 }
 
+/// The most one page's content streams may inflate to (a dense real page is under 200 KB).
+const MAX_PAGE_CONTENT: usize = 16 * 1024 * 1024;
+
 /// Interprets one page's content stream into runs; returns them and the page height.
 pub(super) fn page_runs(
     doc: &Document,
@@ -220,7 +223,11 @@ pub(super) fn page_runs(
         rules: Vec::new(),
         budget: MAX_OPERATIONS,
     };
-    let content = doc.get_page_content(page_id);
+    // A page's content streams together may inflate to MAX_PAGE_CONTENT at most (a deflate
+    // bomb stops there; what was read before the limit is not used).
+    let content = doc
+        .get_page_content_with_limit(page_id, MAX_PAGE_CONTENT)
+        .unwrap_or_default();
     if let Ok(ops) = lopdf::content::Content::decode(&content) {
         let res = Resources {
             fonts: &fonts,

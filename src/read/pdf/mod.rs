@@ -25,6 +25,7 @@ mod attached;
 mod content;
 mod layout;
 mod margin;
+mod pages;
 mod type1;
 use content::{Matrix, page_runs};
 
@@ -143,13 +144,22 @@ impl PathBox {
     }
 }
 
+/// The most one object or cross-reference stream may inflate to while a PDF loads.
+const MAX_LOAD_STREAM: usize = 16 * 1024 * 1024;
+
 /// Reads a PDF into a [`Doc`].
 pub fn read(bytes: &[u8], file: &str, limits: &Limits) -> Result<Doc, Error> {
     let head = bytes.get(..bytes.len().min(1024)).unwrap_or(bytes);
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(bad(file, "not a PDF file: it has no %PDF- header"));
     }
-    let loaded = std::panic::catch_unwind(|| Document::load_mem(bytes));
+    // Object and cross-reference streams inflate to MAX_LOAD_STREAM at most while the file
+    // loads (a stream deflated twice is a bomb of a few kilobytes).
+    let options = lopdf::LoadOptions {
+        max_decompressed_size: Some(MAX_LOAD_STREAM),
+        ..lopdf::LoadOptions::default()
+    };
+    let loaded = std::panic::catch_unwind(|| Document::load_mem_with_options(bytes, options));
     let doc = match loaded {
         Ok(Ok(d)) => d,
         Ok(Err(e)) => {
@@ -164,13 +174,12 @@ pub fn read(bytes: &[u8], file: &str, limits: &Limits) -> Result<Doc, Error> {
     if doc.is_encrypted() {
         return Err(bad(file, "the PDF is encrypted; decrypt it first"));
     }
-    let pages = doc.get_pages();
+    let pages = pages::page_ids(&doc, limits.pages);
     if pages.len() > limits.pages {
         return Err(bad(
             file,
             format!(
-                "the PDF has {} pages, over the limit of {} (raise it with --max-pages)",
-                pages.len(),
+                "the PDF has more than {} pages (raise the limit with --max-pages)",
                 limits.pages
             ),
         ));
@@ -179,7 +188,7 @@ pub fn read(bytes: &[u8], file: &str, limits: &Limits) -> Result<Doc, Error> {
     let mut markers: Vec<Marker> = Vec::new();
     let mut rules: Vec<Rule> = Vec::new();
     let mut page_heights: Vec<f32> = Vec::new();
-    for (index, (_, page_id)) in pages.iter().enumerate() {
+    for (index, page_id) in pages.iter().enumerate() {
         let read_page = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             page_runs(&doc, *page_id, index)
         }));

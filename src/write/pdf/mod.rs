@@ -138,6 +138,12 @@ impl<'m> Layout<'m> {
                 words.push(t.clone());
                 continue;
             }
+            // Each word's token is cut from one text-less copy, not from the whole paragraph
+            // (cloning the paragraph once a word made wrapping quadratic in its length).
+            let template = Token {
+                text: String::new(),
+                ..t.clone()
+            };
             let mut rest = t.text.as_str();
             while !rest.is_empty() {
                 // A word with the spaces after it.
@@ -148,7 +154,7 @@ impl<'m> Layout<'m> {
                 let (word, tail) = rest.split_at(end.max(1).min(rest.len()));
                 words.push(Token {
                     text: word.to_string(),
-                    ..t.clone()
+                    ..template.clone()
                 });
                 rest = tail;
             }
@@ -170,21 +176,30 @@ impl<'m> Layout<'m> {
             }
             if ww > width {
                 // A word longer than the line (a long address): break it where it must.
+                // The piece's width grows by each character's advance (measured alone), so a
+                // long word costs time linear in its length.
                 let mut piece = String::new();
+                let mut piece_width = 0.0f32;
+                let mut buf = [0u8; 4];
+                let cut = Token {
+                    text: String::new(),
+                    ..w.clone()
+                };
                 for c in w.text.chars() {
-                    let next = format!("{piece}{c}");
-                    if self.m.width(w.face, w.size, &next) + used > width && !piece.is_empty() {
+                    let cw = self.m.width(w.face, w.size, c.encode_utf8(&mut buf));
+                    if piece_width + cw + used > width && !piece.is_empty() {
                         if let Some(line) = lines.last_mut() {
                             line.push(Token {
-                                text: piece.clone(),
-                                ..w.clone()
+                                text: std::mem::take(&mut piece),
+                                ..cut.clone()
                             });
                         }
                         lines.push(Vec::new());
                         used = 0.0;
-                        piece.clear();
+                        piece_width = 0.0;
                     }
                     piece.push(c);
+                    piece_width += cw;
                 }
                 used += self.m.width(w.face, w.size, &piece);
                 if let Some(line) = lines.last_mut() {
