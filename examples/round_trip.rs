@@ -1,5 +1,5 @@
 //! Runs the realistic-résumé generator of the tests (tests/cli/realistic.rs) through
-//! Markdown, DOCX and PDF and back, reading the visible text only, and counts the cases that
+//! any writable format (Markdown, DOCX and PDF by default) and back, reading the visible text only, and counts the cases that
 //! do not come back exactly, by the kind of field that differs:
 //! `cargo run --release --example round_trip -- 10000 [md,docx,pdf] [--show N]`.
 
@@ -26,14 +26,9 @@ fn main() {
     };
     let mut failed_any = false;
     for name in formats.split(',') {
-        let format = match name {
-            "md" => Format::Markdown,
-            "docx" => Format::Docx,
-            "pdf" => Format::Pdf,
-            other => {
-                eprintln!("unknown format {other}");
-                std::process::exit(2);
-            }
+        let Some(format) = Format::from_name(name) else {
+            eprintln!("unknown format {name}");
+            std::process::exit(2);
         };
         let mut kinds: BTreeMap<String, (usize, u64, String)> = BTreeMap::new();
         let mut failed = 0;

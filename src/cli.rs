@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use resumeconv::Format;
+use resumeconv::format::Direction;
 use std::path::PathBuf;
 
 /// Convert résumés between plain text, Markdown, DOCX, PDF and JSON Resume.
@@ -28,11 +29,13 @@ pub struct Cli {
     pub output: Option<PathBuf>,
 
     /// Input format (default: from the extension, else from the content)
-    #[arg(short = 'f', long = "from", value_name = "FORMAT")]
+    #[arg(short = 'f', long = "from", value_name = "FORMAT", ignore_case = true,
+          value_parser = Format::value_parser(Direction::Read))]
     pub from: Option<Format>,
 
     /// Output format(s), comma-separated in batch mode (default: from the -o extension)
-    #[arg(short = 't', long = "to", value_name = "FORMAT", value_delimiter = ',')]
+    #[arg(short = 't', long = "to", value_name = "FORMAT", value_delimiter = ',', ignore_case = true,
+          value_parser = Format::value_parser(Direction::Write))]
     pub to: Vec<Format>,
 
     /// Batch mode: write each input's outputs into this directory, named from its stem
@@ -80,8 +83,12 @@ pub struct Cli {
     pub no_embed: bool,
 
     /// Paper size for DOCX and PDF output
-    #[arg(long, value_enum, default_value_t = resumeconv::write::docx::Paper::A4)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = resumeconv::write::docx::Paper::A4)]
     pub paper: resumeconv::write::docx::Paper,
+
+    /// Wrap plain-text output at this many columns (default: one line per paragraph)
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..))]
+    pub wrap: Option<u16>,
 
     /// Refuse inputs larger than this many bytes (suffixes K, M, G)
     #[arg(long, value_name = "SIZE", default_value = "20M", value_parser = parse_size)]
@@ -143,6 +150,7 @@ impl Cli {
         resumeconv::WriteOptions {
             paper: self.paper,
             no_embed: self.no_embed,
+            wrap: self.wrap.map(usize::from),
         }
     }
 

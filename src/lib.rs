@@ -28,12 +28,14 @@ pub mod error;
 pub mod extract;
 pub mod format;
 pub mod limits;
+pub mod meta;
 pub mod model;
 pub mod output;
 mod patterns;
 pub mod present;
 pub mod read;
 mod regex_util;
+pub mod rendercv;
 pub mod terminal;
 #[cfg(test)]
 mod testgen;
@@ -159,22 +161,12 @@ pub fn detect_format(name: &str, bytes: &[u8], from: Option<Format>) -> Result<F
     })
 }
 
-/// Reads a text-like document into its [`doc::Doc`] (for diagnostics; conversion goes
-/// through [`read_resume`]).
+/// Reads a document-like input (text, Markdown, HTML, PDF, DOCX) into its [`doc::Doc`]
+/// (for diagnostics; conversion goes through [`read_resume`]).
 pub fn read_doc(bytes: &[u8], format: Format, name: &str) -> Result<doc::Doc, Error> {
-    let limits = Limits::default();
-    if format == Format::Docx {
-        return read::docx::read(bytes, name, &limits);
-    }
-    if format == Format::Pdf {
-        return read::pdf::read(bytes, name, &limits);
-    }
-    let (text, _) = read::decode::decode(bytes, name)?;
-    limits.check_lines(&text, name)?;
-    match format {
-        Format::Markdown => Ok(read::markdown::read(&text)),
-        Format::Text => Ok(read::text::read(&text)),
-        _ => Err(Error::NotSupported {
+    match format.reader()?.read(bytes, name, &Limits::default())?.0 {
+        format::Parsed::Doc(doc) => Ok(doc),
+        format::Parsed::Resume(_) => Err(Error::NotSupported {
             name: format.name(),
             direction: " as a document",
         }),
@@ -207,106 +199,65 @@ pub fn read_resume_opts(
     name: &str,
     opts: &ReadOptions,
 ) -> Result<Reading, Error> {
-    let limits = &opts.limits;
-    format.require_read()?;
+    let reader = format.reader()?;
     if bytes.is_empty() {
         return Err(Error::Unreadable {
             file: name.into(),
             message: "the input is empty".into(),
         });
     }
-    match format {
-        Format::Json => {
-            limits.check_json_depth(bytes, name)?;
-            let value = read::json::parse_value(bytes, name)?;
-            let warnings = validate::check(&value)
-                .into_iter()
-                .map(|p| Warning::new(None, p.to_string()))
-                .collect();
-            let resume = read::json::to_resume(value, name)?;
-            if resume == Resume::default() {
-                return Err(Error::NoContent { file: name.into() });
-            }
-            Ok(Reading {
-                resume,
-                warnings,
-                from_embedded: false,
-            })
-        }
-        Format::Markdown | Format::Text => {
-            let (text, decode_warning) = read::decode::decode(bytes, name)?;
-            if text.trim().is_empty() {
-                return Err(Error::NoContent { file: name.into() });
-            }
-            limits.check_lines(&text, name)?;
-            let doc = if format == Format::Markdown {
-                read::markdown::read(&text)
-            } else {
-                read::text::read(&text)
-            };
-            let (resume, mut warnings) = extract::extract(&doc);
-            if resume == Resume::default() {
-                return Err(Error::NoContent { file: name.into() });
-            }
-            warnings.splice(0..0, decode_warning);
-            Ok(Reading {
-                resume,
-                warnings,
-                from_embedded: false,
-            })
-        }
-        Format::Pdf | Format::Docx => {
-            let doc = if format == Format::Pdf {
-                read::pdf::read(bytes, name, limits)?
-            } else {
-                read::docx::read(bytes, name, limits)?
-            };
-            let mut note = None;
-            if let (Some(e), false) = (&doc.embedded, opts.ignore_embedded) {
-                if embed::fingerprint(&doc) != e.fingerprint {
-                    note = Some(Warning::new(
-                        None,
-                        "the JSON Resume embedded in this file is out of date (its text was \
-                         edited since it was written): read from the text instead",
-                    ));
-                } else {
-                    match read::json::parse_value(e.json.as_bytes(), name)
-                        .and_then(|v| read::json::to_resume(v, name))
-                    {
-                        Ok(resume) => {
-                            return Ok(Reading {
-                                resume,
-                                warnings: Vec::new(),
-                                from_embedded: true,
-                            });
-                        }
-                        Err(err) => {
-                            note = Some(Warning::new(
-                                None,
-                                format!(
-                                    "the JSON Resume embedded in this file is damaged ({err}): \
-                                     read from the text instead"
-                                ),
-                            ))
-                        }
-                    }
+    let (parsed, warnings) = reader.read(bytes, name, &opts.limits)?;
+    let reading = match parsed {
+        format::Parsed::Resume(resume) => Reading {
+            resume,
+            warnings,
+            from_embedded: false,
+        },
+        format::Parsed::Doc(doc) => from_doc(&doc, warnings, name, opts),
+    };
+    if reading.resume == Resume::default() {
+        return Err(Error::NoContent { file: name.into() });
+    }
+    Ok(reading)
+}
+
+/// The résumé a document holds: the JSON Resume it carries when that is still the data of
+/// its visible text (our own PDF, DOCX and HTML), else what extraction reads from the text.
+fn from_doc(doc: &doc::Doc, mut warnings: Vec<Warning>, name: &str, opts: &ReadOptions) -> Reading {
+    if let (Some(e), false) = (&doc.embedded, opts.ignore_embedded) {
+        if embed::fingerprint(doc) != e.fingerprint {
+            warnings.push(Warning::new(
+                None,
+                "the JSON Resume embedded in this file is out of date (its text was \
+                 edited since it was written): read from the text instead",
+            ));
+        } else {
+            match read::json::parse_value(e.json.as_bytes(), name)
+                .and_then(|v| read::json::to_resume(v, name))
+            {
+                Ok(resume) => {
+                    return Reading {
+                        resume,
+                        warnings: Vec::new(),
+                        from_embedded: true,
+                    };
                 }
+                Err(err) => warnings.push(Warning::new(
+                    None,
+                    format!(
+                        "the JSON Resume embedded in this file is damaged ({err}): read from \
+                         the text instead"
+                    ),
+                )),
             }
-            let (resume, mut warnings) = extract::extract(&doc);
-            if resume == Resume::default() {
-                return Err(Error::NoContent { file: name.into() });
-            }
-            warnings.splice(0..0, note);
-            Ok(Reading {
-                resume,
-                warnings,
-                from_embedded: false,
-            })
         }
-        _ => Err(Error::NotSupported {
-            name: format.name(),
-            direction: " as input",
-        }),
+    }
+    let (resume, found) = extract::extract(doc);
+    warnings.extend(found);
+    Reading {
+        resume,
+        warnings,
+        from_embedded: false,
     }
 }
 
@@ -315,14 +266,10 @@ pub fn read_resume_opts(
 pub struct WriteOptions {
     /// Paper size for paged formats (DOCX, PDF).
     pub paper: write::docx::Paper,
-    /// Write PDF and DOCX without the embedded JSON Resume (`--no-embed`).
+    /// Write PDF, DOCX and HTML without the embedded JSON Resume (`--no-embed`).
     pub no_embed: bool,
-}
-
-/// The time stamped into documents: `SOURCE_DATE_EPOCH` when set (reproducible builds),
-/// else a fixed date, so the same input always gives the same bytes.
-pub fn document_date() -> String {
-    iso_datetime(source_date_epoch())
+    /// Wrap plain text at this many columns (`--wrap N`); none by default.
+    pub wrap: Option<usize>,
 }
 
 /// `SOURCE_DATE_EPOCH` when set and valid, else 0.
@@ -367,41 +314,6 @@ pub fn render_with(resume: &Resume, format: Format, opts: &WriteOptions) -> Resu
     render_full(resume, format, opts).map(|(bytes, _)| bytes)
 }
 
-/// Whether XML 1.0 can hold a character (its `Char` production, W3C XML 1.0 §2.2); Rust
-/// strings cannot hold surrogates, so what is left out is C0 controls but tab, line feed and
-/// carriage return, and U+FFFE and U+FFFF.
-fn xml_char(c: char) -> bool {
-    !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
-}
-
-/// The résumé without the characters XML cannot hold, with a warning saying how many were
-/// dropped; `None` when it has none (the common case costs one scan of its JSON).
-fn xml_safe(resume: &Resume, warnings: &mut Vec<Warning>) -> Option<Resume> {
-    fn clean(v: &mut serde_json::Value, dropped: &mut usize) {
-        match v {
-            serde_json::Value::String(s) => {
-                let before = s.chars().count();
-                s.retain(xml_char);
-                *dropped += before - s.chars().count();
-            }
-            serde_json::Value::Array(a) => a.iter_mut().for_each(|x| clean(x, dropped)),
-            serde_json::Value::Object(o) => o.values_mut().for_each(|x| clean(x, dropped)),
-            _ => {}
-        }
-    }
-    let mut value = serde_json::to_value(resume).ok()?;
-    let mut dropped = 0;
-    clean(&mut value, &mut dropped);
-    if dropped == 0 {
-        return None;
-    }
-    warnings.push(Warning::new(
-        None,
-        format!("dropped {dropped} control character(s) that a Word file cannot hold"),
-    ));
-    serde_json::from_value(value).ok()
-}
-
 /// Renders a résumé in the given format, with what the writer could not do (a character the
 /// PDF font lacks).
 pub fn render_full(
@@ -409,94 +321,11 @@ pub fn render_full(
     format: Format,
     opts: &WriteOptions,
 ) -> Result<(Vec<u8>, Vec<Warning>), Error> {
-    format.require_write()?;
-    let mut out = Vec::new();
-    let mut warnings = Vec::new();
-    match format {
-        Format::Json => write::json::write(resume, &mut out).map_err(|source| Error::Write {
-            path: "<memory>".into(),
-            source,
-        })?,
-        Format::Markdown => {
-            out.extend_from_slice(write::markdown::to_string(&present::present(resume)).as_bytes())
-        }
-        Format::Docx => {
-            // XML 1.0 cannot hold most control characters; Word refuses a file with one.
-            let cleaned = xml_safe(resume, &mut warnings);
-            let resume = cleaned.as_ref().unwrap_or(resume);
-            let doc = present::present(resume);
-            let name = resume.basics.as_ref().and_then(|b| b.name.clone());
-            let docx_opts = write::docx::Options {
-                paper: opts.paper,
-                title: Some(match &name {
-                    Some(n) => format!("{n} – Résumé"),
-                    None => "Résumé".to_string(),
-                }),
-                author: name,
-                date: document_date(),
-                embed: embedded(resume, &doc, opts)?,
-            };
-            out = write::docx::write(&doc, &docx_opts)?;
-        }
-        Format::Pdf => {
-            let doc = present::present(resume);
-            let name = resume.basics.as_ref().and_then(|b| b.name.clone());
-            let keywords = resume
-                .skills
-                .iter()
-                .flatten()
-                .flat_map(|s| s.keywords.iter().flatten().cloned())
-                .take(20)
-                .collect();
-            let pdf_opts = write::pdf::Options {
-                paper: opts.paper,
-                title: Some(match &name {
-                    Some(n) => format!("{n} – Résumé"),
-                    None => "Résumé".to_string(),
-                }),
-                author: name,
-                subject: resume
-                    .basics
-                    .as_ref()
-                    .and_then(|b| b.label.clone())
-                    .or(Some("Résumé".into())),
-                keywords,
-                epoch: source_date_epoch(),
-                embed: embedded(resume, &doc, opts)?,
-            };
-            let (bytes, w) = write::pdf::write(&doc, &pdf_opts)?;
-            out = bytes;
-            warnings = w;
-        }
-        _ => {
-            return Err(Error::NotSupported {
-                name: format.name(),
-                direction: " as output",
-            });
-        }
-    }
-    Ok((out, warnings))
-}
-
-/// The JSON Resume and the fingerprint of the document's text, to carry inside a PDF or DOCX
-/// (none under `--no-embed`).
-fn embedded(
-    resume: &Resume,
-    doc: &doc::Doc,
-    opts: &WriteOptions,
-) -> Result<Option<embed::Embedded>, Error> {
-    if opts.no_embed {
-        return Ok(None);
-    }
-    let mut json = Vec::new();
-    write::json::write(resume, &mut json).map_err(|source| Error::Write {
-        path: "<memory>".into(),
-        source,
-    })?;
-    Ok(Some(embed::Embedded {
-        json: String::from_utf8_lossy(&json).into_owned(),
-        fingerprint: embed::fingerprint(doc),
-    }))
+    let ctx = format::WriteContext {
+        options: opts,
+        meta: meta::DocMeta::of(resume),
+    };
+    format.writer()?.write(resume, &ctx)
 }
 
 #[cfg(test)]

@@ -107,29 +107,20 @@ fn stdout_was_closed() -> bool {
 }
 
 fn list_formats() -> String {
-    use clap::ValueEnum;
     let mut s = format!(
-        "{:<10} {:<14} {:<24} {:<8} {}\n",
-        "FORMAT", "ALIASES", "EXTENSIONS", "READ", "WRITE"
+        "{:<10} {:<12} {:<26} {:<6} {:<6} {}\n",
+        "FORMAT", "ALIASES", "EXTENSIONS", "READ", "WRITE", "WHAT IT IS"
     );
     for f in Format::all() {
-        let aliases = f
-            .to_possible_value()
-            .map(|v| {
-                v.get_name_and_aliases()
-                    .skip(1)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            })
-            .unwrap_or_default();
-        let yes = |b: bool| if b { "yes" } else { "not yet" };
+        let yes = |b: bool| if b { "yes" } else { "no" };
         s.push_str(&format!(
-            "{:<10} {:<14} {:<24} {:<8} {}\n",
+            "{:<10} {:<12} {:<26} {:<6} {:<6} {}\n",
             f.name(),
-            aliases,
+            f.aliases().join(", "),
             f.extensions().join(", "),
             yes(f.can_read()),
-            yes(f.can_write())
+            yes(f.can_write()),
+            f.row().about,
         ));
     }
     s

@@ -627,3 +627,21 @@ fn heading_number(s: &str) -> Option<u8> {
     let rest = s.strip_prefix("heading")?.trim();
     rest.parse().ok()
 }
+
+/// The DOCX row of the format registry.
+pub struct DocxReader;
+pub const READER: DocxReader = DocxReader;
+
+impl crate::format::Reader for DocxReader {
+    fn read(
+        &self,
+        bytes: &[u8],
+        name: &str,
+        limits: &crate::Limits,
+    ) -> Result<(crate::format::Parsed, Vec<crate::Warning>), crate::Error> {
+        Ok((
+            crate::format::Parsed::Doc(read(bytes, name, limits)?),
+            Vec::new(),
+        ))
+    }
+}

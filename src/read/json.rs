@@ -127,3 +127,27 @@ mod tests {
         assert_eq!(r.basics.unwrap().name.as_deref(), Some("Ana"));
     }
 }
+
+/// The JSON row of the format registry: the document itself, with schema warnings.
+pub struct JsonReader;
+pub const READER: JsonReader = JsonReader;
+
+impl crate::format::Reader for JsonReader {
+    fn read(
+        &self,
+        bytes: &[u8],
+        name: &str,
+        limits: &crate::Limits,
+    ) -> Result<(crate::format::Parsed, Vec<crate::Warning>), Error> {
+        limits.check_json_depth(bytes, name)?;
+        let value = parse_value(bytes, name)?;
+        let warnings = crate::validate::check(&value)
+            .into_iter()
+            .map(|p| crate::Warning::new(None, p.to_string()))
+            .collect();
+        Ok((
+            crate::format::Parsed::Resume(to_resume(value, name)?),
+            warnings,
+        ))
+    }
+}

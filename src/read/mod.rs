@@ -1,7 +1,7 @@
 //! Readers: bytes of one format into the intermediate form.
 //!
-//! Text-like formats become a [`crate::doc::Doc`] and then go through extraction; JSON goes
-//! straight to a [`crate::model::Resume`].
+//! Text-like formats become a [`crate::doc::Doc`] and then go through extraction; JSON, YAML
+//! and RenderCV go straight to a [`crate::model::Resume`].
 
 pub mod decode;
 pub mod docx;
@@ -11,3 +11,4 @@ pub mod markdown;
 pub mod pdf;
 pub mod text;
 mod text_columns;
+pub mod yaml;

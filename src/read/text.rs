@@ -413,3 +413,23 @@ mod tests {
         );
     }
 }
+
+/// The plain-text row of the format registry.
+pub struct TextReader;
+pub const READER: TextReader = TextReader;
+
+impl crate::format::Reader for TextReader {
+    fn read(
+        &self,
+        bytes: &[u8],
+        name: &str,
+        limits: &crate::Limits,
+    ) -> Result<(crate::format::Parsed, Vec<crate::Warning>), crate::Error> {
+        let (text, warning) = crate::read::decode::decode(bytes, name)?;
+        limits.check_lines(&text, name)?;
+        Ok((
+            crate::format::Parsed::Doc(read(&text)),
+            warning.into_iter().collect(),
+        ))
+    }
+}

@@ -36,14 +36,11 @@ impl Paper {
 }
 
 /// What a DOCX is written with besides its content.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     pub paper: Paper,
-    /// Document title and author for `docProps/core.xml`.
-    pub title: Option<String>,
-    pub author: Option<String>,
-    /// Creation and modification time, ISO 8601 (`SOURCE_DATE_EPOCH` when set).
-    pub date: String,
+    /// Title, author, subject, keywords and date for `docProps/core.xml`.
+    pub meta: crate::meta::DocMeta,
     /// The JSON Resume to carry in a custom XML part ([`crate::embed`]), if any.
     pub embed: Option<crate::embed::Embedded>,
 }
@@ -222,8 +219,8 @@ pub fn write(doc: &Doc, opts: &Options) -> Result<Vec<u8>, Error> {
             footer: 567,
             gutter: 0,
         })
-        .created_at(&opts.date)
-        .updated_at(&opts.date);
+        .created_at(&opts.meta.date)
+        .updated_at(&opts.meta.date);
     let mut after_title = false;
     for b in &doc.blocks {
         let mut p = Paragraph::new();
@@ -451,7 +448,8 @@ fn finish(bytes: Vec<u8>, opts: &Options) -> Result<Vec<u8>, Error> {
         }
         if name == "docProps/core.xml" {
             let mut xml = original.clone();
-            let author = crate::embed::xml_escape(opts.author.as_deref().unwrap_or("resumeconv"));
+            let author =
+                crate::embed::xml_escape(opts.meta.author.as_deref().unwrap_or("resumeconv"));
             xml = xml.replace(
                 "<dc:creator>unknown</dc:creator>",
                 &format!("<dc:creator>{author}</dc:creator>"),
@@ -460,15 +458,22 @@ fn finish(bytes: Vec<u8>, opts: &Options) -> Result<Vec<u8>, Error> {
                 "<cp:lastModifiedBy>unknown</cp:lastModifiedBy>",
                 &format!("<cp:lastModifiedBy>{author}</cp:lastModifiedBy>"),
             );
-            if let Some(t) = &opts.title {
-                xml = xml.replace(
-                    "</cp:coreProperties>",
-                    &format!(
-                        "<dc:title>{}</dc:title></cp:coreProperties>",
-                        crate::embed::xml_escape(t)
-                    ),
-                );
+            let m = &opts.meta;
+            let mut props = format!(
+                "<dc:title>{}</dc:title><dc:subject>{}</dc:subject>",
+                crate::embed::xml_escape(&m.title),
+                crate::embed::xml_escape(&m.subject)
+            );
+            if !m.keywords.is_empty() {
+                props.push_str(&format!(
+                    "<cp:keywords>{}</cp:keywords>",
+                    crate::embed::xml_escape(&m.keywords.join(", "))
+                ));
             }
+            xml = xml.replace(
+                "</cp:coreProperties>",
+                &format!("{props}</cp:coreProperties>"),
+            );
             *data = xml.into_bytes();
         }
     }
@@ -490,4 +495,28 @@ fn finish(bytes: Vec<u8>, opts: &Options) -> Result<Vec<u8>, Error> {
         out.write_all(&data).map_err(|e| err(&e))?;
     }
     Ok(out.finish().map_err(|e| err(&e))?.into_inner())
+}
+
+/// The DOCX row of the format registry.
+pub struct DocxWriter;
+pub const WRITER: DocxWriter = DocxWriter;
+
+impl crate::format::Writer for DocxWriter {
+    fn write(
+        &self,
+        resume: &crate::model::Resume,
+        ctx: &crate::format::WriteContext,
+    ) -> Result<(Vec<u8>, Vec<crate::Warning>), Error> {
+        let mut warnings = Vec::new();
+        // XML 1.0 cannot hold most control characters; Word refuses a file with one.
+        let cleaned = crate::write::xml_safe(resume, &mut warnings);
+        let resume = cleaned.as_ref().unwrap_or(resume);
+        let doc = crate::present::present(resume);
+        let opts = Options {
+            paper: ctx.options.paper,
+            meta: ctx.meta.clone(),
+            embed: ctx.embedded(resume, &doc),
+        };
+        Ok((write(&doc, &opts)?, warnings))
+    }
 }

@@ -17,3 +17,24 @@ pub fn to_vec(resume: &Resume) -> Vec<u8> {
     // no I/O and every map key is a string.
     serde_json::to_vec_pretty(resume).unwrap_or_default()
 }
+
+/// The pretty JSON of a résumé as text, without the trailing newline.
+pub fn to_string(resume: &Resume) -> String {
+    String::from_utf8(to_vec(resume)).unwrap_or_default()
+}
+
+/// The JSON row of the format registry.
+pub struct JsonWriter;
+pub const WRITER: JsonWriter = JsonWriter;
+
+impl crate::format::Writer for JsonWriter {
+    fn write(
+        &self,
+        resume: &Resume,
+        _: &crate::format::WriteContext,
+    ) -> Result<(Vec<u8>, Vec<crate::Warning>), crate::Error> {
+        let mut bytes = to_vec(resume);
+        bytes.push(b'\n');
+        Ok((bytes, Vec::new()))
+    }
+}

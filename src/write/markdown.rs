@@ -122,3 +122,18 @@ fn escape_block_start(s: &str) -> String {
         s.to_string()
     }
 }
+
+/// The Markdown row of the format registry.
+pub struct MarkdownWriter;
+pub const WRITER: MarkdownWriter = MarkdownWriter;
+
+impl crate::format::Writer for MarkdownWriter {
+    fn write(
+        &self,
+        resume: &crate::model::Resume,
+        _: &crate::format::WriteContext,
+    ) -> Result<(Vec<u8>, Vec<crate::Warning>), crate::Error> {
+        let doc = crate::present::present(resume);
+        Ok((to_string(&doc).into_bytes(), Vec::new()))
+    }
+}

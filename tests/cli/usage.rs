@@ -37,11 +37,11 @@ fn output_format_that_cannot_be_inferred_gives_a_hint() {
 fn formats_not_built_yet_say_so() {
     resumeconv()
         .arg(fixture("json/minimal.json"))
-        .args(["-t", "yaml"])
+        .args(["-o", "cv.html"])
         .assert()
         .code(2)
         .stdout("")
-        .stderr("resumeconv: error: format \"yaml\" is not supported yet as output\n");
+        .stderr("resumeconv: error: format \"html\" is not supported yet as output\n");
 }
 
 #[test]

@@ -1295,3 +1295,21 @@ mod tests {
         assert_eq!(clean("Malmö — Żelazny"), "Malmö — Żelazny");
     }
 }
+
+/// The PDF row of the format registry.
+pub struct PdfReader;
+pub const READER: PdfReader = PdfReader;
+
+impl crate::format::Reader for PdfReader {
+    fn read(
+        &self,
+        bytes: &[u8],
+        name: &str,
+        limits: &crate::Limits,
+    ) -> Result<(crate::format::Parsed, Vec<crate::Warning>), crate::Error> {
+        Ok((
+            crate::format::Parsed::Doc(read(bytes, name, limits)?),
+            Vec::new(),
+        ))
+    }
+}

@@ -21,15 +21,11 @@ use printpdf::{
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What a PDF is written with besides its content.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     pub paper: Paper,
-    pub title: Option<String>,
-    pub author: Option<String>,
-    pub subject: Option<String>,
-    pub keywords: Vec<String>,
-    /// Seconds since 1970 for the creation date (`SOURCE_DATE_EPOCH`, else 0).
-    pub epoch: i64,
+    /// Title, author, subject, keywords and date for the info dictionary.
+    pub meta: crate::meta::DocMeta,
     /// The JSON Resume to carry as an associated file ([`crate::embed`]), if any.
     pub embed: Option<crate::embed::Embedded>,
 }
@@ -677,7 +673,7 @@ pub fn write(doc: &Doc, opts: &Options) -> Result<(Vec<u8>, Vec<Warning>), Error
             .collect::<Vec<_>>(),
     );
 
-    let mut pdf = PdfDocument::new(opts.title.as_deref().unwrap_or("Résumé"));
+    let mut pdf = PdfDocument::new(&opts.meta.title);
     let mut handles: BTreeMap<Face, printpdf::FontId> = BTreeMap::new();
     for (face, chars) in &used {
         let bytes = metrics
@@ -775,10 +771,10 @@ pub fn write(doc: &Doc, opts: &Options) -> Result<(Vec<u8>, Vec<Warning>), Error
         .into_iter()
         .map(|ops| PdfPage::new(Mm(w * 25.4 / 72.0), Mm(h * 25.4 / 72.0), ops))
         .collect();
-    let date = printpdf::OffsetDateTime::from_unix_timestamp(opts.epoch).map_err(err)?;
-    pdf.metadata.info.author = opts.author.clone().unwrap_or_default();
-    pdf.metadata.info.subject = opts.subject.clone().unwrap_or_default();
-    pdf.metadata.info.keywords = opts.keywords.clone();
+    let date = printpdf::OffsetDateTime::from_unix_timestamp(opts.meta.epoch).map_err(err)?;
+    pdf.metadata.info.author = opts.meta.author.clone().unwrap_or_default();
+    pdf.metadata.info.subject = opts.meta.subject.clone();
+    pdf.metadata.info.keywords = opts.meta.keywords.clone();
     pdf.metadata.info.creator = "resumeconv".into();
     pdf.metadata.info.producer = "resumeconv".into();
     pdf.metadata.info.creation_date = date;
@@ -798,11 +794,31 @@ pub fn write(doc: &Doc, opts: &Options) -> Result<(Vec<u8>, Vec<Warning>), Error
     // bytes.
     let mut lo = pdf.to_lopdf_document(&save, &mut save_warnings);
     if let Some(e) = &opts.embed {
-        attach(&mut lo, e, opts.epoch)
+        attach(&mut lo, e, opts.meta.epoch)
             .ok_or_else(|| err("the résumé data could not be attached"))?;
     }
     let mut bytes = compress_streams(lo).ok_or_else(|| err("the PDF could not be serialised"))?;
     stable_file_id(&mut bytes);
     warnings.dedup();
     Ok((bytes, warnings))
+}
+
+/// The PDF row of the format registry.
+pub struct PdfWriter;
+pub const WRITER: PdfWriter = PdfWriter;
+
+impl crate::format::Writer for PdfWriter {
+    fn write(
+        &self,
+        resume: &crate::model::Resume,
+        ctx: &crate::format::WriteContext,
+    ) -> Result<(Vec<u8>, Vec<crate::Warning>), Error> {
+        let doc = crate::present::present(resume);
+        let opts = Options {
+            paper: ctx.options.paper,
+            meta: ctx.meta.clone(),
+            embed: ctx.embedded(resume, &doc),
+        };
+        write(&doc, &opts)
+    }
 }
