@@ -1,7 +1,7 @@
 //! Runs the realistic-résumé generator of the tests (tests/cli/realistic.rs) through
 //! any writable format (Markdown, DOCX and PDF by default) and back, reading the visible text only, and counts the cases that
 //! do not come back exactly, by the kind of field that differs:
-//! `cargo run --release --example round_trip -- 10000 [md,docx,pdf] [--show N]`.
+//! `cargo run --release --example round_trip -- 10000 [md,docx,pdf] [--show N] [--embedded]`.
 
 #[path = "../tests/cli/realistic.rs"]
 #[allow(dead_code)]
@@ -20,8 +20,10 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .and_then(|n| n.parse().ok())
         .unwrap_or(3);
+    // `--embedded`: read back through the JSON Resume the file carries (the default reading);
+    // without it, through the visible text or fields only.
     let opts = resumeconv::ReadOptions {
-        ignore_embedded: true,
+        ignore_embedded: !args.iter().any(|a| a == "--embedded"),
         ..resumeconv::ReadOptions::default()
     };
     let mut failed_any = false;

@@ -29,7 +29,15 @@ pub enum Format {
 /// (text, Markdown, HTML, PDF, DOCX), or the résumé itself (JSON, YAML, RenderCV).
 pub enum Parsed {
     Doc(Doc),
-    Resume(Resume),
+    Resume(Box<Resume>),
+    /// A résumé read from a format's own fields (RenderCV), with the JSON Resume our writer
+    /// carried beside them and the fingerprint of those fields as they are now: the carried
+    /// data stands while the fingerprint still matches.
+    Carried {
+        resume: Box<Resume>,
+        embedded: crate::embed::Embedded,
+        fingerprint: String,
+    },
 }
 
 /// Bytes of one format in: a [`Doc`] or a [`Resume`], with what could not be read.
@@ -88,7 +96,7 @@ pub struct Row {
 pub const TABLE: &[Row] = &[
     Row { format: Format::Json, names: &["json", "jsonresume"], about: "JSON Resume (jsonresume.org/schema)", extensions: &["json"], binary: false, reader: Some(&crate::read::json::READER), writer: Some(&crate::write::json::WRITER) },
     Row { format: Format::Yaml, names: &["yaml", "yml"], about: "JSON Resume as YAML", extensions: &["yaml", "yml"], binary: false, reader: Some(&crate::read::yaml::READER), writer: Some(&crate::write::yaml::WRITER) },
-    Row { format: Format::RenderCv, names: &["rendercv"], about: "RenderCV's YAML (the cv: document)", extensions: &["yaml", "yml"], binary: false, reader: None, writer: None },
+    Row { format: Format::RenderCv, names: &["rendercv"], about: "RenderCV's YAML (the cv: document)", extensions: &["yaml", "yml"], binary: false, reader: Some(&crate::rendercv::READER), writer: Some(&crate::rendercv::WRITER) },
     Row { format: Format::Markdown, names: &["markdown", "md"], about: "Markdown (CommonMark, Google Docs exports)", extensions: &["md", "markdown", "mdown", "mkd"], binary: false, reader: Some(&crate::read::markdown::READER), writer: Some(&crate::write::markdown::WRITER) },
     Row { format: Format::Text, names: &["text", "txt"], about: "Plain text", extensions: &["txt", "text"], binary: false, reader: Some(&crate::read::text::READER), writer: Some(&crate::write::text::WRITER) },
     Row { format: Format::Html, names: &["html", "htm"], about: "HTML: one self-contained page", extensions: &["html", "htm"], binary: false, reader: None, writer: None },

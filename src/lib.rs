@@ -166,7 +166,7 @@ pub fn detect_format(name: &str, bytes: &[u8], from: Option<Format>) -> Result<F
 pub fn read_doc(bytes: &[u8], format: Format, name: &str) -> Result<doc::Doc, Error> {
     match format.reader()?.read(bytes, name, &Limits::default())?.0 {
         format::Parsed::Doc(doc) => Ok(doc),
-        format::Parsed::Resume(_) => Err(Error::NotSupported {
+        format::Parsed::Resume(_) | format::Parsed::Carried { .. } => Err(Error::NotSupported {
             name: format.name(),
             direction: " as a document",
         }),
@@ -209,10 +209,29 @@ pub fn read_resume_opts(
     let (parsed, warnings) = reader.read(bytes, name, &opts.limits)?;
     let reading = match parsed {
         format::Parsed::Resume(resume) => Reading {
-            resume,
+            resume: *resume,
             warnings,
             from_embedded: false,
         },
+        format::Parsed::Carried {
+            resume,
+            embedded,
+            fingerprint,
+        } => {
+            let mut warnings = warnings;
+            match carried(&embedded, &fingerprint, name, opts, &mut warnings) {
+                Some(resume) => Reading {
+                    resume,
+                    warnings: Vec::new(),
+                    from_embedded: true,
+                },
+                None => Reading {
+                    resume: *resume,
+                    warnings,
+                    from_embedded: false,
+                },
+            }
+        }
         format::Parsed::Doc(doc) => from_doc(&doc, warnings, name, opts),
     };
     if reading.resume == Resume::default() {
@@ -224,32 +243,13 @@ pub fn read_resume_opts(
 /// The résumé a document holds: the JSON Resume it carries when that is still the data of
 /// its visible text (our own PDF, DOCX and HTML), else what extraction reads from the text.
 fn from_doc(doc: &doc::Doc, mut warnings: Vec<Warning>, name: &str, opts: &ReadOptions) -> Reading {
-    if let (Some(e), false) = (&doc.embedded, opts.ignore_embedded) {
-        if embed::fingerprint(doc) != e.fingerprint {
-            warnings.push(Warning::new(
-                None,
-                "the JSON Resume embedded in this file is out of date (its text was \
-                 edited since it was written): read from the text instead",
-            ));
-        } else {
-            match read::json::parse_value(e.json.as_bytes(), name)
-                .and_then(|v| read::json::to_resume(v, name))
-            {
-                Ok(resume) => {
-                    return Reading {
-                        resume,
-                        warnings: Vec::new(),
-                        from_embedded: true,
-                    };
-                }
-                Err(err) => warnings.push(Warning::new(
-                    None,
-                    format!(
-                        "the JSON Resume embedded in this file is damaged ({err}): read from \
-                         the text instead"
-                    ),
-                )),
-            }
+    if let Some(e) = &doc.embedded {
+        if let Some(resume) = carried(e, &embed::fingerprint(doc), name, opts, &mut warnings) {
+            return Reading {
+                resume,
+                warnings: Vec::new(),
+                from_embedded: true,
+            };
         }
     }
     let (resume, found) = extract::extract(doc);
@@ -258,6 +258,44 @@ fn from_doc(doc: &doc::Doc, mut warnings: Vec<Warning>, name: &str, opts: &ReadO
         resume,
         warnings,
         from_embedded: false,
+    }
+}
+
+/// The JSON Resume a file carries, when it is still the data of what the file shows now
+/// (`fingerprint`, computed from the file as read) and the reader was not told to ignore it;
+/// otherwise a warning says why the visible content is read instead.
+fn carried(
+    e: &embed::Embedded,
+    fingerprint: &str,
+    name: &str,
+    opts: &ReadOptions,
+    warnings: &mut Vec<Warning>,
+) -> Option<Resume> {
+    if opts.ignore_embedded {
+        return None;
+    }
+    if fingerprint != e.fingerprint {
+        warnings.push(Warning::new(
+            None,
+            "the JSON Resume embedded in this file is out of date (its text was \
+             edited since it was written): read from the text instead",
+        ));
+        return None;
+    }
+    match read::json::parse_value(e.json.as_bytes(), name)
+        .and_then(|v| read::json::to_resume(v, name))
+    {
+        Ok(resume) => Some(resume),
+        Err(err) => {
+            warnings.push(Warning::new(
+                None,
+                format!(
+                    "the JSON Resume embedded in this file is damaged ({err}): read from \
+                     the text instead"
+                ),
+            ));
+            None
+        }
     }
 }
 

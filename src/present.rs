@@ -255,7 +255,7 @@ fn degree_text(study: Option<&str>, area: Option<&str>) -> (Option<String>, Vec<
 /// Francisco, California, US") when that reads back as the same parts, else each part
 /// labelled ("Address: Flat B, Rose Lane · City: Leeds"), so the reader never has to guess
 /// which part a name is.
-fn location_groups(l: &Location) -> Vec<String> {
+pub fn location_groups(l: &Location) -> Vec<String> {
     use crate::extract::basics::{self, PlacePart};
     let Some(text) = location_text(l) else {
         return Vec::new();

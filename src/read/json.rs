@@ -80,6 +80,30 @@ fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// The JSON row of the format registry: the document itself, with schema warnings.
+pub struct JsonReader;
+pub const READER: JsonReader = JsonReader;
+
+impl crate::format::Reader for JsonReader {
+    fn read(
+        &self,
+        bytes: &[u8],
+        name: &str,
+        limits: &crate::Limits,
+    ) -> Result<(crate::format::Parsed, Vec<crate::Warning>), Error> {
+        limits.check_json_depth(bytes, name)?;
+        let value = parse_value(bytes, name)?;
+        let warnings = crate::validate::check(&value)
+            .into_iter()
+            .map(|p| crate::Warning::new(None, p.to_string()))
+            .collect();
+        Ok((
+            crate::format::Parsed::Resume(Box::new(to_resume(value, name)?)),
+            warnings,
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,29 +149,5 @@ mod tests {
     fn bom_is_accepted() {
         let r = read(b"\xEF\xBB\xBF{\"basics\": {\"name\": \"Ana\"}}", "x").unwrap();
         assert_eq!(r.basics.unwrap().name.as_deref(), Some("Ana"));
-    }
-}
-
-/// The JSON row of the format registry: the document itself, with schema warnings.
-pub struct JsonReader;
-pub const READER: JsonReader = JsonReader;
-
-impl crate::format::Reader for JsonReader {
-    fn read(
-        &self,
-        bytes: &[u8],
-        name: &str,
-        limits: &crate::Limits,
-    ) -> Result<(crate::format::Parsed, Vec<crate::Warning>), Error> {
-        limits.check_json_depth(bytes, name)?;
-        let value = parse_value(bytes, name)?;
-        let warnings = crate::validate::check(&value)
-            .into_iter()
-            .map(|p| crate::Warning::new(None, p.to_string()))
-            .collect();
-        Ok((
-            crate::format::Parsed::Resume(to_resume(value, name)?),
-            warnings,
-        ))
     }
 }

@@ -336,6 +336,26 @@ impl Builder {
     }
 }
 
+/// The Markdown row of the format registry.
+pub struct MarkdownReader;
+pub const READER: MarkdownReader = MarkdownReader;
+
+impl crate::format::Reader for MarkdownReader {
+    fn read(
+        &self,
+        bytes: &[u8],
+        name: &str,
+        limits: &crate::Limits,
+    ) -> Result<(crate::format::Parsed, Vec<crate::Warning>), crate::Error> {
+        let (text, warning) = crate::read::decode::decode(bytes, name)?;
+        limits.check_lines(&text, name)?;
+        Ok((
+            crate::format::Parsed::Doc(read(&text)),
+            warning.into_iter().collect(),
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -423,25 +443,5 @@ mod tests {
         assert!(!looks_like_markdown(
             "SKILLS -------\n- **x** [a](b)\n**y** [c](d)\n"
         ));
-    }
-}
-
-/// The Markdown row of the format registry.
-pub struct MarkdownReader;
-pub const READER: MarkdownReader = MarkdownReader;
-
-impl crate::format::Reader for MarkdownReader {
-    fn read(
-        &self,
-        bytes: &[u8],
-        name: &str,
-        limits: &crate::Limits,
-    ) -> Result<(crate::format::Parsed, Vec<crate::Warning>), crate::Error> {
-        let (text, warning) = crate::read::decode::decode(bytes, name)?;
-        limits.check_lines(&text, name)?;
-        Ok((
-            crate::format::Parsed::Doc(read(&text)),
-            warning.into_iter().collect(),
-        ))
     }
 }

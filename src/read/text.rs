@@ -328,6 +328,26 @@ pub fn inline(s: &str) -> Vec<Span> {
     spans
 }
 
+/// The plain-text row of the format registry.
+pub struct TextReader;
+pub const READER: TextReader = TextReader;
+
+impl crate::format::Reader for TextReader {
+    fn read(
+        &self,
+        bytes: &[u8],
+        name: &str,
+        limits: &crate::Limits,
+    ) -> Result<(crate::format::Parsed, Vec<crate::Warning>), crate::Error> {
+        let (text, warning) = crate::read::decode::decode(bytes, name)?;
+        limits.check_lines(&text, name)?;
+        Ok((
+            crate::format::Parsed::Doc(read(&text)),
+            warning.into_iter().collect(),
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -411,25 +431,5 @@ mod tests {
             s.iter()
                 .any(|x| x.bold && x.link.as_deref() == Some("https://q.example"))
         );
-    }
-}
-
-/// The plain-text row of the format registry.
-pub struct TextReader;
-pub const READER: TextReader = TextReader;
-
-impl crate::format::Reader for TextReader {
-    fn read(
-        &self,
-        bytes: &[u8],
-        name: &str,
-        limits: &crate::Limits,
-    ) -> Result<(crate::format::Parsed, Vec<crate::Warning>), crate::Error> {
-        let (text, warning) = crate::read::decode::decode(bytes, name)?;
-        limits.check_lines(&text, name)?;
-        Ok((
-            crate::format::Parsed::Doc(read(&text)),
-            warning.into_iter().collect(),
-        ))
     }
 }

@@ -67,7 +67,7 @@ impl Reader for YamlReader {
         limits: &Limits,
     ) -> Result<(Parsed, Vec<Warning>), Error> {
         let (resume, warnings) = read(bytes, name, limits)?;
-        Ok((Parsed::Resume(resume), warnings))
+        Ok((Parsed::Resume(Box::new(resume)), warnings))
     }
 }
 

@@ -1147,6 +1147,24 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
     doc
 }
 
+/// The PDF row of the format registry.
+pub struct PdfReader;
+pub const READER: PdfReader = PdfReader;
+
+impl crate::format::Reader for PdfReader {
+    fn read(
+        &self,
+        bytes: &[u8],
+        name: &str,
+        limits: &crate::Limits,
+    ) -> Result<(crate::format::Parsed, Vec<crate::Warning>), crate::Error> {
+        Ok((
+            crate::format::Parsed::Doc(read(bytes, name, limits)?),
+            Vec::new(),
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::content::clean;
@@ -1293,23 +1311,5 @@ mod tests {
         assert_eq!(clean("\u{00AD}"), "-");
         assert_eq!(clean("\u{f095} +44 113"), " +44 113");
         assert_eq!(clean("Malmö — Żelazny"), "Malmö — Żelazny");
-    }
-}
-
-/// The PDF row of the format registry.
-pub struct PdfReader;
-pub const READER: PdfReader = PdfReader;
-
-impl crate::format::Reader for PdfReader {
-    fn read(
-        &self,
-        bytes: &[u8],
-        name: &str,
-        limits: &crate::Limits,
-    ) -> Result<(crate::format::Parsed, Vec<crate::Warning>), crate::Error> {
-        Ok((
-            crate::format::Parsed::Doc(read(bytes, name, limits)?),
-            Vec::new(),
-        ))
     }
 }
