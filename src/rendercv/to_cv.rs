@@ -142,8 +142,12 @@ pub fn cv(r: &Resume) -> (Map<String, Value>, Vec<String>) {
     for p in r.publications.iter().flatten() {
         let mut e = Map::new();
         e.insert("title".into(), p.name.clone().unwrap_or_default().into());
-        let author = b.name.clone().unwrap_or_default();
-        e.insert("authors".into(), json!([author]));
+        // The authors a RenderCV file listed come back; else the person is the author.
+        let authors = match p.extra.get("authors") {
+            Some(Value::Array(a)) if !a.is_empty() => Value::Array(a.clone()),
+            _ => json!([b.name.clone().unwrap_or_default()]),
+        };
+        e.insert("authors".into(), authors);
         put(&mut e, "summary", p.summary.as_deref());
         put(&mut e, "url", p.url.as_deref());
         put(&mut e, "journal", p.publisher.as_deref());
