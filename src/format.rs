@@ -99,7 +99,7 @@ pub const TABLE: &[Row] = &[
     Row { format: Format::RenderCv, names: &["rendercv"], about: "RenderCV's YAML (the cv: document)", extensions: &["yaml", "yml"], binary: false, reader: Some(&crate::rendercv::READER), writer: Some(&crate::rendercv::WRITER) },
     Row { format: Format::Markdown, names: &["markdown", "md"], about: "Markdown (CommonMark, Google Docs exports)", extensions: &["md", "markdown", "mdown", "mkd"], binary: false, reader: Some(&crate::read::markdown::READER), writer: Some(&crate::write::markdown::WRITER) },
     Row { format: Format::Text, names: &["text", "txt"], about: "Plain text", extensions: &["txt", "text"], binary: false, reader: Some(&crate::read::text::READER), writer: Some(&crate::write::text::WRITER) },
-    Row { format: Format::Html, names: &["html", "htm"], about: "HTML: one self-contained page", extensions: &["html", "htm"], binary: false, reader: None, writer: None },
+    Row { format: Format::Html, names: &["html", "htm"], about: "HTML: one self-contained page", extensions: &["html", "htm"], binary: false, reader: Some(&crate::read::html::READER), writer: Some(&crate::write::html::WRITER) },
     Row { format: Format::Docx, names: &["docx", "word"], about: "Word document (Office Open XML)", extensions: &["docx"], binary: true, reader: Some(&crate::read::docx::READER), writer: Some(&crate::write::docx::WRITER) },
     Row { format: Format::Pdf, names: &["pdf"], about: "PDF", extensions: &["pdf"], binary: true, reader: Some(&crate::read::pdf::READER), writer: Some(&crate::write::pdf::WRITER) },
 ];

@@ -6,6 +6,7 @@
 pub mod decode;
 pub mod docx;
 pub mod docx_textbox;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod pdf;
