@@ -17,7 +17,7 @@ install=""
 bash "$tools/render-with-other-tools.sh" $install "$work/json" "$work/rendered" > "$work/render.log" 2>&1 \
   || { tail -20 "$work/render.log"; exit 1; }
 python3 "$tools/visible_gold.py" "$work/rendered" "$work/json" "$work/visible" > /dev/null
-for kind in hmr.md hmr.txt even.txt rendercv.md rendercv.pdf lo.pdf even.pdf; do
+for kind in hmr.md hmr.txt even.txt rendercv.md rendercv.pdf lo.pdf even.pdf even.html short.html cora.html straightforward.html lucide.html; do
   mkdir -p "$work/pred/$kind"
   for f in "$work/rendered"/*."$kind"; do
     "$bin" "$f" -q -t json -o "$work/pred/$kind/$(basename "$f" ".$kind").json" || echo "failed: $f"

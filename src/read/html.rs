@@ -79,6 +79,7 @@ const BLOCKS: &[&str] = &[
 pub fn read(text: &str) -> Doc {
     let html = Html::parse_document(text);
     let mut w = Walker::new(text);
+    w.hidden_classes = hidden_classes(&html);
     enum Step<'a> {
         Enter(ego_tree::NodeRef<'a, Node>),
         Exit(ego_tree::NodeRef<'a, Node>),
@@ -102,6 +103,60 @@ pub fn read(text: &str) -> Doc {
         blocks: w.blocks,
         embedded: carried(&html),
     }
+}
+
+/// The classes a page's own style sheets hide on screen: rules whose selectors are plain
+/// classes (`.x`, `p.x`) and whose declarations say `display:none` or `visibility:hidden`,
+/// outside `@media` blocks (a class hidden only in print is seen on screen).
+fn hidden_classes(html: &Html) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    let Ok(selector) = scraper::Selector::parse("style") else {
+        return out;
+    };
+    for style in html.select(&selector) {
+        let css: String = style.text().collect();
+        let mut depth = 0usize;
+        let mut selectors = String::new();
+        let mut decls = String::new();
+        for c in css.chars() {
+            match c {
+                '{' => depth += 1,
+                '}' => {
+                    depth = depth.saturating_sub(1);
+                    let d: String = decls
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .collect::<String>()
+                        .to_lowercase();
+                    let media = selectors.trim_start().starts_with('@');
+                    if depth == 0
+                        && !media
+                        && (d.contains("display:none") || d.contains("visibility:hidden"))
+                    {
+                        for sel in selectors.split(',') {
+                            let sel = sel.trim();
+                            if let Some((_, class)) = sel.split_once('.') {
+                                let plain = class
+                                    .chars()
+                                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+                                let element = sel.split('.').next().unwrap_or_default();
+                                if plain && element.chars().all(|c| c.is_ascii_alphanumeric()) {
+                                    out.insert(class.to_string());
+                                }
+                            }
+                        }
+                    }
+                    if depth == 0 {
+                        selectors.clear();
+                    }
+                    decls.clear();
+                }
+                _ if depth == 0 => selectors.push(c),
+                _ => decls.push(c),
+            }
+        }
+    }
+    out
 }
 
 /// The JSON Resume our writer put in the page, with its fingerprint.
@@ -128,6 +183,14 @@ struct Walker<'s> {
     underline: u32,
     links: Vec<Option<String>>,
     pre: u32,
+    /// Open inline elements whose class names a field, and where the last one closed (the
+    /// number of spans and the length of the last one then).
+    fields: Vec<bool>,
+    /// The current table row opened with a header cell.
+    row_label: bool,
+    /// Classes the page's style sheets hide (`.x{display:none}`).
+    hidden_classes: std::collections::HashSet<String>,
+    field_end: Option<(usize, usize)>,
     /// Where in the source the last block's text was found, and its line there.
     cursor: usize,
     line: usize,
@@ -146,6 +209,10 @@ impl<'s> Walker<'s> {
             underline: 0,
             links: Vec::new(),
             pre: 0,
+            fields: Vec::new(),
+            row_label: false,
+            hidden_classes: std::collections::HashSet::new(),
+            field_end: None,
             cursor: 0,
             line: 1,
         }
@@ -164,7 +231,10 @@ impl<'s> Walker<'s> {
             }
             Node::Element(e) => {
                 let name = e.name();
-                if HIDDEN.contains(&name) || hidden(e) {
+                if HIDDEN.contains(&name)
+                    || hidden(e)
+                    || e.classes().any(|c| self.hidden_classes.contains(c))
+                {
                     return false;
                 }
                 if BLOCKS.contains(&name) {
@@ -199,6 +269,11 @@ impl<'s> Walker<'s> {
                     }
                     return true;
                 }
+                let field = names_a_field(e);
+                if field {
+                    self.separate_fields();
+                }
+                self.fields.push(field);
                 match name {
                     "b" | "strong" => self.bold += 1,
                     "i" | "em" | "cite" | "var" => self.italic += 1,
@@ -209,10 +284,15 @@ impl<'s> Walker<'s> {
                             .filter(|h| !h.starts_with('#')),
                     ),
                     "br" => self.spans.push(Span::line_break()),
+                    // A row is one line: a header cell first is the label of what follows
+                    // ("Languages: Rust, Go"), other cells are separated by bars.
                     "td" | "th" => {
                         if self.spans.iter().any(|s| !s.text.trim().is_empty()) {
-                            self.push(" | ");
+                            let sep = if self.row_label { ": " } else { " | " };
+                            self.push(sep);
                         }
+                        self.row_label =
+                            name == "th" && self.spans.iter().all(|s| s.text.trim().is_empty());
                     }
                     _ => {}
                 }
@@ -236,6 +316,10 @@ impl<'s> Walker<'s> {
                 _ => {}
             }
             return;
+        }
+        if self.fields.pop() == Some(true) {
+            let last = self.spans.last().map_or(0, |s| s.text.len());
+            self.field_end = Some((self.spans.len(), last));
         }
         match name {
             "b" | "strong" => self.bold = self.bold.saturating_sub(1),
@@ -297,8 +381,43 @@ impl<'s> Walker<'s> {
         );
     }
 
+    /// Two parts a page marks as fields ("<span class=position>…</span>, <span
+    /// class=company>…</span>") with only punctuation between them are two fields: the
+    /// punctuation becomes the separator the extractor cuts fields at, so a comma that could
+    /// be part of a name ("Acme, Inc.") is not left to guess.
+    fn separate_fields(&mut self) {
+        let Some((n, len)) = self.field_end else {
+            return;
+        };
+        let since: String = match self.spans.get(n.saturating_sub(1)..) {
+            Some(tail) => tail
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    if i == 0 && n > 0 {
+                        s.text.get(len..).unwrap_or_default()
+                    } else {
+                        s.text.as_str()
+                    }
+                })
+                .collect(),
+            None => return,
+        };
+        let bare = since.trim();
+        let punctuation = bare.chars().count() <= 3 && !bare.chars().any(char::is_alphanumeric);
+        if !punctuation || self.spans.len() < n {
+            return;
+        }
+        self.spans.truncate(n);
+        if let Some(last) = self.spans.last_mut() {
+            last.text.truncate(len);
+        }
+        self.push(" — ");
+    }
+
     /// Ends the current block: trailing spaces and breaks trimmed, empty blocks dropped.
     fn flush(&mut self) {
+        self.field_end = None;
         let mut spans = std::mem::take(&mut self.spans);
         while spans
             .last()
@@ -344,6 +463,42 @@ impl<'s> Walker<'s> {
     }
 }
 
+/// Words in class names that mark one field of an entry (JSON Resume themes and web CV
+/// builders name their spans so: `position`, `company-name`, `job-title`, `date`, ...).
+const FIELD_CLASSES: &[&str] = &[
+    "position",
+    "title",
+    "role",
+    "job",
+    "company",
+    "employer",
+    "organization",
+    "organisation",
+    "institution",
+    "school",
+    "university",
+    "degree",
+    "area",
+    "studytype",
+    "location",
+    "place",
+    "date",
+    "dates",
+    "period",
+    "duration",
+    "issuer",
+    "awarder",
+    "publisher",
+];
+
+fn names_a_field(e: &scraper::node::Element) -> bool {
+    e.classes().any(|c| {
+        c.to_ascii_lowercase()
+            .split(['-', '_'])
+            .any(|w| FIELD_CLASSES.contains(&w))
+    })
+}
+
 /// An element the page hides: `hidden`, `aria-hidden="true"`, or an inline style of
 /// `display:none` or `visibility:hidden`.
 fn hidden(e: &scraper::node::Element) -> bool {
@@ -360,6 +515,94 @@ fn hidden(e: &scraper::node::Element) -> bool {
     })
 }
 
+/// How deep elements may nest. Real pages stay under a hundred; an HTML parser checks the
+/// stack of open elements at every start tag, so a page nested a hundred thousand deep costs
+/// minutes, and it is refused before parsing instead.
+pub const MAX_NESTING: usize = 1024;
+
+/// Elements that never have content, and elements whose end tag HTML lets an author leave
+/// out (the parser closes them at their next sibling): neither deepens the nesting.
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rp", "rt", "thead",
+    "tbody", "tfoot", "colgroup", "caption", "html", "head", "body",
+];
+
+/// Elements whose content is raw text up to their end tag.
+const RAW_TEXT: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "plaintext",
+    "noscript",
+];
+
+/// The deepest element nesting in a page, and the line where it first exceeds `limit`
+/// (a linear scan of the tags, comments and raw text skipped).
+fn too_deep(text: &str, limit: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let rest = |from: usize| b.get(from..).unwrap_or_default();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(n) = rest(i).iter().position(|c| *c == b'<') {
+        i += n + 1;
+        if rest(i).starts_with(b"!--") {
+            i = text
+                .get(i..)
+                .and_then(|t| t.find("-->"))
+                .map_or(b.len(), |e| i + e + 3);
+            continue;
+        }
+        let closing = b.get(i) == Some(&b'/');
+        let start = if closing { i + 1 } else { i };
+        if !b.get(start).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let end = rest(start)
+            .iter()
+            .position(|c| !c.is_ascii_alphanumeric() && *c != b'-')
+            .map_or(b.len(), |n| start + n);
+        let name = text
+            .get(start..end)
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let tag_end = rest(end)
+            .iter()
+            .position(|c| *c == b'>')
+            .map_or(b.len(), |e| end + e);
+        let self_closing = tag_end > 0 && b.get(tag_end - 1) == Some(&b'/');
+        i = tag_end;
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if RAW_TEXT.contains(&name.as_str()) {
+            let close = format!("</{name}");
+            i = find_ascii_ci(rest(i), close.as_bytes()).map_or(b.len(), |e| i + e);
+        } else if !self_closing && !NOT_NESTING.contains(&name.as_str()) {
+            depth += 1;
+            if depth > limit {
+                return Some(
+                    rest(0)
+                        .get(..i)
+                        .unwrap_or_default()
+                        .iter()
+                        .filter(|c| **c == b'\n')
+                        .count()
+                        + 1,
+                );
+            }
+        }
+    }
+    None
+}
+
+/// The first place `needle` (ASCII) occurs in `hay`, ignoring ASCII case.
+fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+}
+
 /// The HTML row of the format registry.
 pub struct HtmlReader;
 pub const READER: HtmlReader = HtmlReader;
@@ -372,7 +615,13 @@ impl Reader for HtmlReader {
         limits: &Limits,
     ) -> Result<(Parsed, Vec<Warning>), Error> {
         let (text, warning) = crate::read::decode::decode(bytes, name)?;
-        let _ = limits;
+        limits.check_lines(&text, name)?;
+        if let Some(line) = too_deep(&text, MAX_NESTING) {
+            return Err(Error::Shape {
+                file: name.into(),
+                message: format!("line {line}: elements nested deeper than {MAX_NESTING}"),
+            });
+        }
         Ok((Parsed::Doc(read(&text)), warning.into_iter().collect()))
     }
 }

@@ -13,6 +13,7 @@ mod docx_package;
 mod embedded;
 mod fuzz_regressions;
 mod hostile;
+mod html_io;
 mod json_round_trip;
 mod markdown_output;
 mod pdf_input;

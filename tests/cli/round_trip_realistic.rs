@@ -1,5 +1,6 @@
 //! Whatever we write, we read back: realistic generated résumés (`realistic.rs`) through
-//! Markdown, DOCX and PDF and back, from the visible text only (`--ignore-embedded`).
+//! Markdown, DOCX, PDF, HTML, YAML and RenderCV and back, from the visible text or fields
+//! only (`--ignore-embedded`), and through the carried JSON Resume.
 //! 200 cases per format by default; `RESUMECONV_ROUND_TRIP_CASES=10000 cargo test --release
 //! round_trip_realistic` runs more. A failing case names its number:
 //! `cargo run --release --example show_case -- N pdf` shows it.
@@ -26,8 +27,18 @@ const REGRESSIONS: &[u64] = &[
 
 /// The cases that do not come back exactly, with their first difference.
 fn failures(format: Format) -> Vec<(u64, String)> {
+    failures_as(format, true, visible)
+}
+
+/// The same, reading back with or without the carried JSON Resume, comparing what `seen`
+/// keeps of each résumé.
+fn failures_as(
+    format: Format,
+    ignore_embedded: bool,
+    seen: fn(&resumeconv::model::Resume) -> serde_json::Value,
+) -> Vec<(u64, String)> {
     let opts = ReadOptions {
-        ignore_embedded: true,
+        ignore_embedded,
         ..ReadOptions::default()
     };
     let mut out = Vec::new();
@@ -37,7 +48,7 @@ fn failures(format: Format) -> Vec<(u64, String)> {
         let back = resumeconv::read_resume_opts(&bytes, format, "case", &opts)
             .unwrap_or_else(|e| panic!("case {n}: {e}"))
             .resume;
-        if let Some(d) = first_difference(&visible(&r), &visible(&back), "") {
+        if let Some(d) = first_difference(&seen(&r), &seen(&back), "") {
             out.push((n, d));
         }
     }
@@ -59,6 +70,54 @@ fn realistic_resumes_round_trip_exactly_through_docx() {
 #[test]
 fn realistic_resumes_round_trip_exactly_through_pdf() {
     let f = failures(Format::Pdf);
+    assert!(f.is_empty(), "{} of {} differ: {f:#?}", f.len(), cases());
+}
+
+#[test]
+fn realistic_resumes_round_trip_exactly_through_html() {
+    let f = failures(Format::Html);
+    assert!(f.is_empty(), "{} of {} differ: {f:#?}", f.len(), cases());
+}
+
+#[test]
+fn realistic_resumes_round_trip_exactly_through_yaml() {
+    let f = failures(Format::Yaml);
+    assert!(f.is_empty(), "{} of {} differ: {f:#?}", f.len(), cases());
+}
+
+/// What RenderCV's schema has a place for: not a work entry's description of the
+/// organisation, a project's entity and type, or profiles (RenderCV keeps a username on the
+/// networks it knows and builds the address itself: checked in the unit tests).
+fn rendercv_visible(r: &resumeconv::model::Resume) -> serde_json::Value {
+    let mut v = visible(r);
+    if let Some(b) = v.get_mut("basics").and_then(|b| b.as_object_mut()) {
+        b.remove("profiles");
+    }
+    for (list, keys) in [
+        ("work", &["description"][..]),
+        ("projects", &["entity", "type"][..]),
+    ] {
+        for e in v
+            .get_mut(list)
+            .and_then(|l| l.as_array_mut())
+            .into_iter()
+            .flatten()
+        {
+            for k in keys {
+                e.as_object_mut().map(|o| o.remove(*k));
+            }
+        }
+    }
+    v
+}
+
+#[test]
+fn realistic_resumes_round_trip_through_rendercv_fields_and_exactly_with_the_carried_copy() {
+    let f = failures_as(Format::RenderCv, true, rendercv_visible);
+    assert!(f.is_empty(), "{} of {} differ: {f:#?}", f.len(), cases());
+    let f = failures_as(Format::RenderCv, false, visible);
+    assert!(f.is_empty(), "{} of {} differ: {f:#?}", f.len(), cases());
+    let f = failures_as(Format::Html, false, visible);
     assert!(f.is_empty(), "{} of {} differ: {f:#?}", f.len(), cases());
 }
 
