@@ -26,6 +26,13 @@ fn main() {
         ignore_embedded: !args.iter().any(|a| a == "--embedded"),
         ..resumeconv::ReadOptions::default()
     };
+    // `--dump DIR`: write each case's visible JSON (DIR/FORMAT/gold) and what was read back
+    // (DIR/FORMAT/pred), for ../shared/eval/score.py --dir.
+    let dump = args
+        .iter()
+        .position(|a| a == "--dump")
+        .and_then(|i| args.get(i + 1))
+        .map(std::path::PathBuf::from);
     let mut failed_any = false;
     for name in formats.split(',') {
         let Some(format) = Format::from_name(name) else {
@@ -59,6 +66,13 @@ fn main() {
                 }
             };
             let (a, b) = (realistic::visible(&r), realistic::visible(&back));
+            if let Some(dir) = &dump {
+                for (sub, v) in [("gold", &a), ("pred", &b)] {
+                    let d = dir.join(name).join(sub);
+                    let _ = std::fs::create_dir_all(&d);
+                    let _ = std::fs::write(d.join(format!("{n}.json")), v.to_string());
+                }
+            }
             if let Some(d) = realistic::first_difference(&a, &b, "") {
                 failed += 1;
                 let kind: String = d

@@ -1,5 +1,5 @@
 //! Prints case N of the realistic generator (tests/cli/realistic.rs) as JSON and as
-//! Markdown, and what reading the Markdown gives: `cargo run --release --example show_case -- N [md|docx|pdf]`.
+//! Markdown, and what reading the Markdown gives: `cargo run --release --example show_case -- N [FORMAT]`.
 
 #[path = "../tests/cli/realistic.rs"]
 #[allow(dead_code)]
@@ -10,11 +10,10 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(0);
-    let format = match std::env::args().nth(2).as_deref() {
-        Some("docx") => resumeconv::Format::Docx,
-        Some("pdf") => resumeconv::Format::Pdf,
-        _ => resumeconv::Format::Markdown,
-    };
+    let format = std::env::args()
+        .nth(2)
+        .and_then(|f| resumeconv::Format::from_name(&f))
+        .unwrap_or(resumeconv::Format::Markdown);
     let r = realistic::resume(n);
     let md = resumeconv::render(&r, resumeconv::Format::Markdown).unwrap_or_default();
     println!("{}", String::from_utf8_lossy(&md));

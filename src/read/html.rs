@@ -99,6 +99,62 @@ pub fn read(text: &str) -> Doc {
         }
     }
     w.flush();
+    // A date, or a "Label: value" line, set as a heading under an entry's title is part of
+    // the entry, not a heading: themes use h4 for the dates line.
+    for b in &mut w.blocks {
+        // A section's name set in a plain element (`<div class="section-name">Experience</div>`)
+        // is the section's heading: a short block that is only a name of the vocabulary.
+        if b.kind == Kind::Paragraph
+            && b.right.is_empty()
+            && b.spans.iter().all(|s| s.link.is_none())
+        {
+            let t = b.text();
+            // A labelled line ("Grade: First Class Honours") is a fact, not a section's name.
+            let labelled = t.trim_end_matches(':').contains(':');
+            if !labelled
+                && t.split_whitespace().count() <= 5
+                && crate::extract::lexicon::classify_heading(&t).is_some()
+            {
+                b.kind = Kind::Heading(2);
+            }
+        }
+        if let Kind::Heading(level) = b.kind {
+            let t = b.text();
+            let labelled = t.split_once(": ").is_some_and(|(l, v)| {
+                !l.is_empty() && l.split_whitespace().count() <= 3 && !v.is_empty()
+            });
+            if (level >= 3 && crate::extract::dates::is_date_only(&t)) || (level >= 4 && labelled) {
+                b.kind = Kind::Paragraph;
+            }
+        }
+    }
+    // A date column printed before the entries (first in source order) gives each entry's
+    // dates just before its heading: they belong to the heading that follows.
+    let mut i = 0;
+    while i + 1 < w.blocks.len() {
+        let date_first = w.blocks.get(i).is_some_and(|b| {
+            b.kind == Kind::Paragraph && crate::extract::dates::is_date_only(&b.text())
+        });
+        let heading_next = w
+            .blocks
+            .get(i + 1)
+            .is_some_and(|b| matches!(b.kind, Kind::Heading(l) if l >= 3));
+        let dated_already = w
+            .blocks
+            .get(i + 2)
+            .is_some_and(|b| crate::extract::dates::is_date_only(&b.text()));
+        // ... unless the heading before it already claims it (dates under their heading).
+        let claimed = i > 0
+            && w.blocks
+                .get(i - 1)
+                .is_some_and(|b| matches!(b.kind, Kind::Heading(l) if l >= 3));
+        if date_first && heading_next && !dated_already && !claimed {
+            w.blocks.swap(i, i + 1);
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
     Doc {
         blocks: w.blocks,
         embedded: carried(&html),
@@ -185,12 +241,16 @@ struct Walker<'s> {
     pre: u32,
     /// Open inline elements whose class names a field, and where the last one closed (the
     /// number of spans and the length of the last one then).
-    fields: Vec<bool>,
+    fields: Vec<Option<Sibling>>,
+    /// For each open inline element that a class marks as dates, where its text starts.
+    date_marks: Vec<Option<(usize, usize)>>,
+    /// Dates set apart from the current block's text (flush right, as the page lays them).
+    right: Vec<Span>,
     /// The current table row opened with a header cell.
     row_label: bool,
     /// Classes the page's style sheets hide (`.x{display:none}`).
     hidden_classes: std::collections::HashSet<String>,
-    field_end: Option<(usize, usize)>,
+    field_end: Option<(usize, usize, Sibling)>,
     /// Where in the source the last block's text was found, and its line there.
     cursor: usize,
     line: usize,
@@ -210,6 +270,8 @@ impl<'s> Walker<'s> {
             links: Vec::new(),
             pre: 0,
             fields: Vec::new(),
+            date_marks: Vec::new(),
+            right: Vec::new(),
             row_label: false,
             hidden_classes: std::collections::HashSet::new(),
             field_end: None,
@@ -269,11 +331,17 @@ impl<'s> Walker<'s> {
                     }
                     return true;
                 }
-                let field = names_a_field(e);
-                if field {
-                    self.separate_fields();
+                let sibling = Sibling::of(e);
+                if let Some(sib) = &sibling {
+                    self.separate_siblings(sib);
                 }
-                self.fields.push(field);
+                let mark = (
+                    self.spans.len(),
+                    self.spans.last().map_or(0, |s| s.text.len()),
+                );
+                self.date_marks
+                    .push(sibling.as_ref().filter(|s| s.date).map(|_| mark));
+                self.fields.push(sibling);
                 match name {
                     "b" | "strong" => self.bold += 1,
                     "i" | "em" | "cite" | "var" => self.italic += 1,
@@ -317,9 +385,12 @@ impl<'s> Walker<'s> {
             }
             return;
         }
-        if self.fields.pop() == Some(true) {
+        if let Some(Some(sib)) = self.fields.pop() {
             let last = self.spans.last().map_or(0, |s| s.text.len());
-            self.field_end = Some((self.spans.len(), last));
+            self.field_end = Some((self.spans.len(), last, sib));
+        }
+        if let Some(Some((n, len))) = self.date_marks.pop() {
+            self.set_apart_dates(n, len);
         }
         match name {
             "b" | "strong" => self.bold = self.bold.saturating_sub(1),
@@ -381,12 +452,78 @@ impl<'s> Walker<'s> {
         );
     }
 
-    /// Two parts a page marks as fields ("<span class=position>…</span>, <span
-    /// class=company>…</span>") with only punctuation between them are two fields: the
-    /// punctuation becomes the separator the extractor cuts fields at, so a comma that could
-    /// be part of a name ("Acme, Inc.") is not left to guess.
-    fn separate_fields(&mut self) {
-        let Some((n, len)) = self.field_end else {
+    /// The text of an element a class marks as dates (`<span class="date">`), when it is only
+    /// a date, is what the page sets flush right beside the entry: it goes to the block's
+    /// right side, as the PDF reader puts a right-aligned date.
+    fn set_apart_dates(&mut self, n: usize, len: usize) {
+        let mut taken: Vec<Span> = Vec::new();
+        if n > 0 {
+            if let Some(first) = self.spans.get_mut(n - 1) {
+                if first.text.len() > len {
+                    let mut part = first.clone();
+                    part.text = first.text.get(len..).unwrap_or_default().to_string();
+                    first.text.truncate(len);
+                    taken.push(part);
+                }
+            }
+        }
+        taken.extend(self.spans.drain(n.min(self.spans.len())..));
+        let text: String = taken
+            .iter()
+            .map(|s| if s.is_break() { " " } else { s.text.as_str() })
+            .collect();
+        let text = crate::doc::collapse(&text);
+        if is_duration(&text) {
+            // "3 ans 11 mois" beside the dates: computed from them, not a field.
+            self.field_end = None;
+            return;
+        }
+        if !text.is_empty() && crate::extract::dates::is_date_only(&text) {
+            if !self.right.is_empty() {
+                self.right.push(Span::plain(" "));
+            }
+            self.right.push(Span::plain(text));
+            self.field_end = None;
+            while self
+                .spans
+                .last()
+                .is_some_and(|s| s.text.trim().is_empty() && !s.is_break())
+            {
+                self.spans.pop();
+            }
+        } else {
+            for span in taken {
+                let link = span.link.clone();
+                push_text(
+                    &mut self.spans,
+                    &span.text,
+                    span.bold,
+                    span.italic,
+                    span.underline,
+                    link.as_deref(),
+                );
+            }
+        }
+    }
+
+    /// Inline elements a page marks by class, next to each other with only white space or
+    /// punctuation between them: two fields of an entry ("<span class=position>…</span>,
+    /// <span class=company>…</span>") get the separator the extractor cuts fields at, so a
+    /// comma that could be part of a name ("Acme, Inc.") is not left to guess; the same
+    /// element repeated (`<span class="keyword">` × n, tags set side by side by CSS) is a
+    /// list, its items separated by commas.
+    fn separate_siblings(&mut self, next: &Sibling) {
+        let Some((n, len, prev)) = self.field_end.clone() else {
+            return;
+        };
+        if next.date {
+            return;
+        }
+        let sep = if prev == *next {
+            ", "
+        } else if prev.field && next.field {
+            " — "
+        } else {
             return;
         };
         let since: String = match self.spans.get(n.saturating_sub(1)..) {
@@ -405,19 +542,21 @@ impl<'s> Walker<'s> {
         };
         let bare = since.trim();
         let punctuation = bare.chars().count() <= 3 && !bare.chars().any(char::is_alphanumeric);
-        if !punctuation || self.spans.len() < n {
+        if !punctuation || self.spans.len() < n || (sep == ", " && !bare.is_empty() && bare != ",")
+        {
             return;
         }
         self.spans.truncate(n);
         if let Some(last) = self.spans.last_mut() {
             last.text.truncate(len);
         }
-        self.push(" — ");
+        self.push(sep);
     }
 
     /// Ends the current block: trailing spaces and breaks trimmed, empty blocks dropped.
     fn flush(&mut self) {
         self.field_end = None;
+        let right = std::mem::take(&mut self.right);
         let mut spans = std::mem::take(&mut self.spans);
         while spans
             .last()
@@ -435,12 +574,32 @@ impl<'s> Walker<'s> {
             let trimmed = last.text.trim_end_matches(' ').len();
             last.text.truncate(trimmed);
         }
-        if spans.is_empty() {
+        if spans.is_empty() && right.is_empty() {
             return;
         }
-        let first: String = spans.iter().take(3).map(|s| s.text.as_str()).collect();
+        let first: String = spans
+            .iter()
+            .chain(&right)
+            .take(3)
+            .map(|s| s.text.as_str())
+            .collect();
         self.locate(first.trim());
-        self.blocks.push(Block::new(self.kind(), spans, self.line));
+        if spans.is_empty() {
+            self.blocks
+                .push(Block::new(Kind::Paragraph, right, self.line));
+            return;
+        }
+        // A line with dates beside it is an entry's heading line; the dates follow it, the
+        // way every reader here hands an entry's dates to extraction.
+        let kind = match self.kind() {
+            Kind::Paragraph if !right.is_empty() => Kind::Heading(3),
+            k => k,
+        };
+        self.blocks.push(Block::new(kind, spans, self.line));
+        if !right.is_empty() {
+            self.blocks
+                .push(Block::new(Kind::Paragraph, right, self.line));
+        }
     }
 
     /// The source line of a block: where its first words occur next in the source (within
@@ -491,12 +650,78 @@ const FIELD_CLASSES: &[&str] = &[
     "publisher",
 ];
 
-fn names_a_field(e: &scraper::node::Element) -> bool {
-    e.classes().any(|c| {
-        c.to_ascii_lowercase()
-            .split(['-', '_'])
-            .any(|w| FIELD_CLASSES.contains(&w))
-    })
+/// Units of a length of time, in the languages of the lexicon ("2 yrs 3 mos", "3 ans 11
+/// mois", "1 Jahr 2 Monate", "2 años", "4 anni").
+const DURATION_UNITS: &[&str] = &[
+    "year", "years", "yr", "yrs", "y", "month", "months", "mo", "mos", "m", "an", "ans", "année",
+    "années", "mois", "jahr", "jahre", "jahren", "monat", "monate", "monaten", "año", "años",
+    "mes", "meses", "ano", "anos", "anno", "anni", "mese", "mesi", "jaar", "jaren", "maand",
+    "maanden", "and", "et", "und", "y", "e", "en",
+];
+
+/// A text that is only a length of time: numbers each followed by a unit.
+fn is_duration(t: &str) -> bool {
+    let words: Vec<String> = t
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')' || c == '·')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().trim_end_matches('.').to_string())
+        .collect();
+    let numbers = words
+        .iter()
+        .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+        .count();
+    numbers > 0
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_digit()) || DURATION_UNITS.contains(&w.as_str()))
+}
+
+/// Words in class names that mark an entry's dates.
+const DATE_CLASSES: &[&str] = &[
+    "date",
+    "dates",
+    "period",
+    "duration",
+    "daterange",
+    "time",
+    "when",
+    "years",
+];
+
+/// An inline element with a class: its tag and classes (to know it again when repeated) and
+/// whether a class names a field.
+#[derive(Clone, PartialEq, Eq, Debug)]
+struct Sibling {
+    tag: String,
+    classes: String,
+    field: bool,
+    date: bool,
+}
+
+impl Sibling {
+    fn of(e: &scraper::node::Element) -> Option<Sibling> {
+        let mut classes: Vec<&str> = e.classes().collect();
+        if classes.is_empty() {
+            return None;
+        }
+        classes.sort_unstable();
+        let field = classes.iter().any(|c| {
+            c.to_ascii_lowercase()
+                .split(['-', '_'])
+                .any(|w| FIELD_CLASSES.contains(&w))
+        });
+        let date = classes.iter().any(|c| {
+            c.to_ascii_lowercase()
+                .split(['-', '_'])
+                .any(|w| DATE_CLASSES.contains(&w))
+        });
+        Some(Sibling {
+            tag: e.name().to_string(),
+            classes: classes.join(" "),
+            field,
+            date,
+        })
+    }
 }
 
 /// An element the page hides: `hidden`, `aria-hidden="true"`, or an inline style of

@@ -9,12 +9,22 @@ use crate::error::{Error, Warning};
 use crate::format::{WriteContext, Writer};
 use crate::model::Resume;
 
+thread_local! { pub static MODE: std::cell::Cell<u8> = std::cell::Cell::new(std::env::var("TM").ok().and_then(|v| v.parse().ok()).unwrap_or(0)); }
+
 /// The plain text of a document, lines wrapped at `wrap` columns when given.
 pub fn to_string(doc: &Doc, wrap: Option<usize>) -> String {
     let mut out = String::new();
     let mut prev: Option<Kind> = None;
+    let mut in_entry = false;
     for b in &doc.blocks {
-        let together = matches!((prev, b.kind), (Some(Kind::ListItem(_)), Kind::ListItem(_)));
+        if let Kind::Heading(level) = b.kind {
+            in_entry = level >= 3;
+        }
+        let mode = MODE.with(|m| m.get());
+        let prose_after_prose =
+            prev == Some(Kind::Paragraph) && b.kind == Kind::Paragraph && mode == 1;
+        let together = matches!((prev, b.kind), (Some(Kind::ListItem(_)), Kind::ListItem(_)))
+            || (in_entry && !matches!(b.kind, Kind::Heading(_)) && !prose_after_prose && mode > 0);
         if prev.is_some() {
             out.push_str(if together { "\n" } else { "\n\n" });
         }
