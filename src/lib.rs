@@ -133,9 +133,9 @@ pub fn read_input_limited(path: &str, limit: u64) -> Result<Vec<u8>, Error> {
 
 /// "20 MB", "512 KB", "300 bytes".
 pub fn human_size(n: u64) -> String {
-    if n >= 1024 * 1024 && n % (1024 * 1024) == 0 {
+    if n >= 1024 * 1024 && n.is_multiple_of(1024 * 1024) {
         format!("{} MB", n / 1024 / 1024)
-    } else if n >= 1024 && n % 1024 == 0 {
+    } else if n >= 1024 && n.is_multiple_of(1024) {
         format!("{} KB", n / 1024)
     } else {
         format!("{n} bytes")

@@ -296,7 +296,8 @@ pub fn impossible_date(s: &str) -> Option<&'static str> {
     }
     if s.len() == 10 {
         let day: u32 = s[8..10].parse().ok()?;
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let leap =
+            (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
         let days = match month {
             2 if leap => 29,
             2 => 28,

@@ -235,7 +235,46 @@ pub fn read(text: &str) -> Doc {
     }
     flush(&mut doc, &mut para);
     two_columns(&mut doc, text);
+    title_then_dates(&mut doc);
     doc
+}
+
+/// A group of lines whose first line is followed by a line that is only a date ("Acme —
+/// Engineer" / "Mar 2021 – Present") is an entry: the first line is its heading, as a text
+/// CV sets an entry's title over its dates.
+fn title_then_dates(doc: &mut Doc) {
+    let mut out = Vec::with_capacity(doc.blocks.len());
+    for b in std::mem::take(&mut doc.blocks) {
+        let lines = b.lines();
+        let text_of = |l: &[Span]| {
+            crate::doc::collapse(&l.iter().map(|s| s.text.as_str()).collect::<String>())
+        };
+        let split = b.kind == Kind::Paragraph
+            && lines.len() >= 2
+            && lines.first().is_some_and(|l| {
+                let t = text_of(l);
+                !t.is_empty()
+                    && t.chars().count() <= 120
+                    && !crate::extract::dates::is_date_only(&t)
+            })
+            && lines
+                .get(1)
+                .is_some_and(|l| crate::extract::dates::is_date_only(&text_of(l)));
+        if !split {
+            out.push(b);
+            continue;
+        }
+        let mut lines = lines.into_iter();
+        let title = lines.next().unwrap_or_default();
+        out.push(Block::new(Kind::Heading(LEVEL_ENTRY), title, b.line));
+        // Each line after the title is a fact of its own (dates, place, address, text).
+        for (i, l) in lines.enumerate() {
+            if !l.is_empty() {
+                out.push(Block::new(Kind::Paragraph, l, b.line + 1 + i));
+            }
+        }
+    }
+    doc.blocks = out;
 }
 
 /// Paragraphs after the first heading that are laid out in two columns (dates or labels

@@ -664,7 +664,7 @@ pub fn plain(s: &str) -> String {
 /// `*emphasis*` → `emphasis`, leaving a lone star ("5* hotel") alone.
 fn strip_single_stars(s: &str) -> String {
     let stars = s.matches('*').count();
-    if stars < 2 || stars % 2 != 0 {
+    if stars < 2 || !stars.is_multiple_of(2) {
         return s.to_string();
     }
     s.replace('*', "")

@@ -9,8 +9,6 @@ use crate::error::{Error, Warning};
 use crate::format::{WriteContext, Writer};
 use crate::model::Resume;
 
-thread_local! { pub static MODE: std::cell::Cell<u8> = std::cell::Cell::new(std::env::var("TM").ok().and_then(|v| v.parse().ok()).unwrap_or(0)); }
-
 /// The plain text of a document, lines wrapped at `wrap` columns when given.
 pub fn to_string(doc: &Doc, wrap: Option<usize>) -> String {
     let mut out = String::new();
@@ -20,11 +18,12 @@ pub fn to_string(doc: &Doc, wrap: Option<usize>) -> String {
         if let Kind::Heading(level) = b.kind {
             in_entry = level >= 3;
         }
-        let mode = MODE.with(|m| m.get());
-        let prose_after_prose =
-            prev == Some(Kind::Paragraph) && b.kind == Kind::Paragraph && mode == 1;
+        // An entry is one group of lines (its heading, dates, place, address, text, bullets)
+        // and groups are separated by blank lines, as people lay out a text CV; two
+        // paragraphs of prose keep the blank line that makes them two.
+        let prose_after_prose = prev == Some(Kind::Paragraph) && b.kind == Kind::Paragraph;
         let together = matches!((prev, b.kind), (Some(Kind::ListItem(_)), Kind::ListItem(_)))
-            || (in_entry && !matches!(b.kind, Kind::Heading(_)) && !prose_after_prose && mode > 0);
+            || (in_entry && !matches!(b.kind, Kind::Heading(_)) && !prose_after_prose);
         if prev.is_some() {
             out.push_str(if together { "\n" } else { "\n\n" });
         }
@@ -33,7 +32,8 @@ pub fn to_string(doc: &Doc, wrap: Option<usize>) -> String {
                 let indent = "  ".repeat(usize::from(depth));
                 (format!("{indent}- "), format!("{indent}  "))
             }
-            Kind::Quote => ("> ".to_string(), "> ".to_string()),
+            // Plain text has no quotation markup: a quote is its text (with its marks).
+            Kind::Quote => (String::new(), String::new()),
             _ => (String::new(), String::new()),
         };
         match b.kind {
@@ -132,7 +132,7 @@ mod tests {
     }
 
     #[test]
-    fn headings_in_capitals_and_dates_on_their_own_line() {
+    fn headings_in_capitals_and_each_entry_one_group_of_lines() {
         let mut entry = block(Kind::Heading(3), "Acme — Engineer");
         entry.right = vec![Span::plain("Mar 2022 – Present")];
         let doc = Doc {
@@ -148,7 +148,7 @@ mod tests {
         };
         assert_eq!(
             to_string(&doc, None),
-            "Ana Lima\n\nEXPERIENCE\n\nAcme — Engineer\nMar 2022 – Present\n\nBerlin\n\n\
+            "Ana Lima\n\nEXPERIENCE\n\nAcme — Engineer\nMar 2022 – Present\nBerlin\n\
              - Shipped the thing\n- Ran the other thing\n"
         );
     }

@@ -301,3 +301,83 @@ fn html_converts_on_the_command_line_and_is_detected_by_content() {
     let html = std::fs::read_to_string(dir.path().join("cv.html")).unwrap();
     assert!(html.contains("<section>"));
 }
+
+/// The same fictional person laid out the ways web themes lay out entries: (a) the dates in
+/// a classed span beside the title and the section name in a plain div, (b) a date column
+/// before each entry with a computed duration, in French; (c) tags as repeated spans.
+fn variant(layout: char) -> String {
+    let entry = |title: &str, org: &str, dates: &str, duration: &str| match layout {
+        'a' => format!(
+            "<div class=\"job\"><div class=\"head\"><span class=\"title\">{title}</span>\
+             <span class=\"date\">{dates}</span></div><div class=\"meta\">{org}</div>\
+             <ul><li>Ran the night shift</li></ul></div>"
+        ),
+        _ => format!(
+            "<div class=\"item\"><div class=\"section-date\"><code class=\"date\"><span>{dates}</span></code>\
+             <code class=\"date\"><span>{duration}</span></code></div><div><h3>{title}</h3>\
+             <div>{org}</div><ul><li>Ran the night shift</li></ul></div></div>"
+        ),
+    };
+    let (heading, skills) = if layout == 'a' {
+        (
+            "<div class=\"section-name\"><span>Experience</span></div>",
+            "<div class=\"section-name\">Skills</div>",
+        )
+    } else {
+        (
+            "<h2>Expériences professionnelles</h2>",
+            "<h2>Compétences</h2>",
+        )
+    };
+    let (d1, d2) = if layout == 'a' {
+        ("Feb 2021 — Present", "Jun 2015 — Jan 2021")
+    } else {
+        ("Févr. 2021 - Aujourd'hui", "Juin 2015 - Janv. 2021")
+    };
+    format!(
+        "<!doctype html><html><body><h1>Inès Moreau</h1><p>ines.moreau@example.fr</p>{heading}{}{}\
+         {skills}<div><span class=\"tag\">Triage</span> <span class=\"tag\">Ventilation</span> \
+         <span class=\"tag\">Epic</span></div></body></html>",
+        entry("Charge Nurse", "Hôpital Saint-Roch", d1, "3 ans 11 mois"),
+        entry("Staff Nurse", "Clinique du Parc", d2, "5 ans 7 mois"),
+    )
+}
+
+#[test]
+fn dates_beside_or_before_entries_and_tags_side_by_side() {
+    for layout in ['a', 'b'] {
+        let r = read_html(&variant(layout)).resume;
+        let work = r.work.clone().unwrap_or_default();
+        assert_eq!(work.len(), 2, "layout {layout}: {work:#?}");
+        assert_eq!(
+            work[0].start_date.as_deref(),
+            Some("2021-02"),
+            "layout {layout}"
+        );
+        assert_eq!(work[0].end_date, None, "layout {layout}");
+        assert_eq!(
+            work[1].start_date.as_deref(),
+            Some("2015-06"),
+            "layout {layout}"
+        );
+        assert_eq!(
+            work[1].end_date.as_deref(),
+            Some("2021-01"),
+            "layout {layout}"
+        );
+        let json = serde_json::to_string(&r).unwrap();
+        assert!(!json.contains("mois"), "a duration is no field: {json}");
+        let skills: Vec<String> = r
+            .skills
+            .iter()
+            .flatten()
+            .flat_map(|s| s.name.iter().chain(s.keywords.iter().flatten()).cloned())
+            .collect();
+        for tag in ["Triage", "Ventilation", "Epic"] {
+            assert!(
+                skills.iter().any(|s| s == tag),
+                "layout {layout}: {skills:?}"
+            );
+        }
+    }
+}

@@ -177,3 +177,37 @@ fn the_generator_covers_what_it_claims() {
         );
     }
 }
+
+/// Plain text has no markup to carry structure, so it is held to a field F1 (the shared
+/// scorer, micro-averaged) rather than to exactness: what we paste into a form, we read back.
+#[test]
+fn realistic_resumes_read_back_from_plain_text_with_f1_098() {
+    let dir = tempfile::tempdir().unwrap();
+    let (gold, pred) = (dir.path().join("gold"), dir.path().join("pred"));
+    std::fs::create_dir_all(&gold).unwrap();
+    std::fs::create_dir_all(&pred).unwrap();
+    let opts = ReadOptions::default();
+    for n in 0..cases() {
+        let r = resume(n);
+        let bytes = resumeconv::render(&r, Format::Text).unwrap();
+        let back = resumeconv::read_resume_opts(&bytes, Format::Text, "case", &opts)
+            .unwrap_or_else(|e| panic!("case {n}: {e}"))
+            .resume;
+        std::fs::write(gold.join(format!("{n}.json")), visible(&r).to_string()).unwrap();
+        std::fs::write(pred.join(format!("{n}.json")), visible(&back).to_string()).unwrap();
+    }
+    let out = std::process::Command::new("python3")
+        .arg(crate::accuracy::shared().join("eval/score.py"))
+        .args(["--json", "--dir"])
+        .arg(&gold)
+        .arg(&pred)
+        .output()
+        .expect("python3 runs the scorer");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f1 = v["f1"].as_f64().unwrap();
+    assert!(
+        f1 >= 0.98,
+        "text read back: F1 {f1:.3} over {} cases",
+        cases()
+    );
+}
