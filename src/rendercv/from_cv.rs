@@ -409,7 +409,7 @@ fn publication(m: &Map<String, Value>, person: Option<&str>) -> Publication {
         name: Some(name).filter(|n| !n.is_empty()),
         publisher: field(m, "journal"),
         release_date: entry_dates(m, false).0.or_else(|| entry_dates(m, true).1),
-        url: field(m, "url").or(doi).or(link),
+        url: field(m, "url").map(|u| url_back(&u)).or(doi).or(link),
         summary: field(m, "summary"),
         ..Publication::default()
     };
@@ -512,15 +512,20 @@ fn unlink(s: &str) -> (String, Option<String>) {
         if let Some((text, rest)) = inner.split_once("](") {
             if let Some(url) = rest.strip_suffix(')') {
                 if !url.contains(' ') {
-                    return (plain(text), Some(url.to_string()));
+                    return (plain(text), Some(url_back(url)));
                 }
             }
         }
     }
     if s.starts_with("http://") || s.starts_with("https://") {
-        return (String::new(), Some(s.to_string()));
+        return (String::new(), Some(url_back(s)));
     }
     (plain(s), None)
+}
+
+/// An address as the writer had it: the brackets it percent-encoded, decoded.
+fn url_back(url: &str) -> String {
+    url.replace("%28", "(").replace("%29", ")")
 }
 
 /// "Name — Source" → both parts.

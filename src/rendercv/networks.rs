@@ -68,8 +68,28 @@ pub fn username_in(network: &str, url: &str) -> Option<String> {
     let (before, after) = pattern.split_once("{}")?;
     let rest = url.strip_prefix(before)?;
     let user = rest.strip_suffix(after).unwrap_or(rest);
-    let user = user.split(['/', '?', '#']).next().unwrap_or_default();
-    (!user.is_empty()).then(|| user.to_string())
+    let mut parts = user.split(['/', '?', '#']);
+    let first = parts.next().unwrap_or_default();
+    // A StackOverflow profile is named by its number and its name: "users/123/ana".
+    let user = match (name, parts.next()) {
+        ("StackOverflow", Some(second)) if !second.is_empty() => format!("{first}/{second}"),
+        _ => first.to_string(),
+    };
+    (!user.is_empty()).then_some(user)
+}
+
+/// Whether a username has the form RenderCV requires on the networks where it checks one.
+pub fn username_ok(network: &str, user: &str) -> bool {
+    match network {
+        "StackOverflow" => user.split_once('/').is_some_and(|(id, name)| {
+            !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) && !name.is_empty()
+        }),
+        "Mastodon" => user
+            .strip_prefix('@')
+            .and_then(|u| u.split_once('@'))
+            .is_some_and(|(u, server)| !u.is_empty() && server.contains('.')),
+        _ => true,
+    }
 }
 
 #[cfg(test)]
@@ -102,5 +122,13 @@ mod tests {
             Some("@ana@social.example")
         );
         assert_eq!(username_in("GitHub", "https://gitlab.com/ana"), None);
+        assert_eq!(
+            username_in("StackOverflow", "https://stackoverflow.com/users/4711/ana").as_deref(),
+            Some("4711/ana")
+        );
+        assert!(username_ok("StackOverflow", "4711/ana"));
+        assert!(!username_ok("StackOverflow", "ana"));
+        assert!(username_ok("Mastodon", "@ana@social.example"));
+        assert!(!username_ok("Mastodon", "ana"));
     }
 }

@@ -30,9 +30,24 @@ pub fn cv(r: &Resume) -> (Map<String, Value>, Vec<String>) {
         .map(|l| crate::present::location_groups(l).join(" · "));
     put(&mut out, "location", location.as_deref());
     put(&mut out, "email", b.email.as_deref());
-    put(&mut out, "phone", b.phone.as_deref());
+    match b.phone.as_deref().map(|p| international_phone(p, b.location.as_ref().and_then(|l| l.country_code.as_deref()))) {
+        Some(Some(phone)) => {
+            out.insert("phone".into(), phone.into());
+        }
+        Some(None) => lost.push(
+            "the phone number (RenderCV needs it in international form, +CC …, and no country says which)".into(),
+        ),
+        None => {}
+    }
     put(&mut out, "website", b.url.as_deref());
-    put(&mut out, "photo", b.image.as_deref());
+    // RenderCV's photo is a file beside the YAML; an address (JSON Resume's usual photo) is
+    // not one, and RenderCV stops when it cannot open it.
+    match b.image.as_deref().filter(|i| !i.trim().is_empty()) {
+        Some(i) if i.contains("://") => {
+            lost.push("the photo's address (RenderCV needs a file)".into())
+        }
+        other => put(&mut out, "photo", other),
+    }
     let mut social = Vec::new();
     for p in b.profiles.iter().flatten() {
         let network = p.network.as_deref().unwrap_or_default();
@@ -45,7 +60,20 @@ pub fn cv(r: &Resume) -> (Map<String, Value>, Vec<String>) {
                     .as_deref()
                     .and_then(|u| networks::username_in(network, u))
             });
-        match (networks::rendercv_name(network), username) {
+        let from_url = p
+            .url
+            .as_deref()
+            .and_then(|u| networks::username_in(network, u));
+        let name = networks::rendercv_name(network);
+        // RenderCV checks the forms of two networks' usernames: StackOverflow's is
+        // "user_id/name" and Mastodon's "@user@server"; the profile's address has them.
+        let username = match name {
+            Some("StackOverflow" | "Mastodon") => from_url
+                .or(username)
+                .filter(|u| networks::username_ok(name.unwrap_or_default(), u)),
+            _ => username,
+        };
+        match (name, username) {
             (Some(name), Some(user)) => social.push(json!({"network": name, "username": user})),
             _ => lost.push(format!(
                 "the {} profile (RenderCV does not know the network)",
@@ -141,7 +169,15 @@ pub fn cv(r: &Resume) -> (Map<String, Value>, Vec<String>) {
     let mut publications = Vec::new();
     for p in r.publications.iter().flatten() {
         let mut e = Map::new();
-        e.insert("title".into(), p.name.clone().unwrap_or_default().into());
+        // RenderCV 2.3 writes a `url:` with brackets into Typst unescaped and fails; a linked
+        // title carries the same address safely.
+        let bracketed = p.url.as_deref().is_some_and(|u| u.contains(['(', ')']));
+        let title = if bracketed {
+            linked(p.name.as_deref(), p.url.as_deref())
+        } else {
+            p.name.clone().unwrap_or_default()
+        };
+        e.insert("title".into(), title.into());
         // The authors a RenderCV file listed come back; else the person is the author.
         let authors = match p.extra.get("authors") {
             Some(Value::Array(a)) if !a.is_empty() => Value::Array(a.clone()),
@@ -149,7 +185,9 @@ pub fn cv(r: &Resume) -> (Map<String, Value>, Vec<String>) {
         };
         e.insert("authors".into(), authors);
         put(&mut e, "summary", p.summary.as_deref());
-        put(&mut e, "url", p.url.as_deref());
+        if !bracketed {
+            put(&mut e, "url", p.url.as_deref().map(url_text).as_deref());
+        }
         put(&mut e, "journal", p.publisher.as_deref());
         put(&mut e, "date", p.release_date.as_deref());
         publications.push(Value::Object(e));
@@ -273,11 +311,57 @@ fn education_entry(d: &Education) -> Value {
 /// A name with its address as a Markdown link, the way RenderCV prints a linked name.
 pub fn linked(name: Option<&str>, url: Option<&str>) -> String {
     let name = name.unwrap_or_default();
-    match url.filter(|u| !u.trim().is_empty()) {
-        Some(url) if name.is_empty() => url.to_string(),
+    match url.filter(|u| !u.trim().is_empty()).map(url_text) {
+        Some(url) if name.is_empty() => url,
         Some(url) => format!("[{name}]({url})"),
         None => name.to_string(),
     }
+}
+
+/// An address with its brackets percent-encoded (the same address): a bracket would end a
+/// Markdown link early, and RenderCV 2.3 writes it unescaped into Typst.
+fn url_text(url: &str) -> String {
+    url.trim().replace('(', "%28").replace(')', "%29")
+}
+
+/// Country calling codes (ITU-T E.164 assignments) for the countries résumés most often name.
+#[rustfmt::skip]
+const CALLING_CODES: &[(&str, &str)] = &[
+    ("US", "1"), ("CA", "1"), ("GB", "44"), ("IE", "353"), ("AU", "61"), ("NZ", "64"),
+    ("DE", "49"), ("AT", "43"), ("CH", "41"), ("FR", "33"), ("BE", "32"), ("NL", "31"),
+    ("LU", "352"), ("ES", "34"), ("PT", "351"), ("IT", "39"), ("PL", "48"), ("CZ", "420"),
+    ("SK", "421"), ("HU", "36"), ("RO", "40"), ("BG", "359"), ("GR", "30"), ("SE", "46"),
+    ("NO", "47"), ("DK", "45"), ("FI", "358"), ("IS", "354"), ("EE", "372"), ("LV", "371"),
+    ("LT", "370"), ("UA", "380"), ("RU", "7"), ("TR", "90"), ("IL", "972"), ("IN", "91"),
+    ("PK", "92"), ("CN", "86"), ("JP", "81"), ("KR", "82"), ("SG", "65"), ("HK", "852"),
+    ("BR", "55"), ("AR", "54"), ("MX", "52"), ("CL", "56"), ("CO", "57"), ("ZA", "27"),
+    ("NG", "234"), ("GH", "233"), ("KE", "254"), ("EG", "20"), ("AE", "971"),
+];
+
+/// A phone number as RenderCV validates it: `+CC …` as written, or a national number with
+/// the calling code of the résumé's country put in front (its trunk `0` dropped, except in
+/// Italy, where it is part of the number).
+fn international_phone(phone: &str, country: Option<&str>) -> Option<String> {
+    let p = phone.trim();
+    if p.starts_with('+') {
+        return Some(p.to_string());
+    }
+    if let Some(rest) = p.strip_prefix("00") {
+        return Some(format!("+{rest}"));
+    }
+    let country = country?.trim().to_ascii_uppercase();
+    let (_, code) = CALLING_CODES.iter().find(|(c, _)| *c == country)?;
+    let digits: String = p.chars().filter(char::is_ascii_digit).collect();
+    let national = match (country.as_str(), digits.strip_prefix('0')) {
+        ("IT", _) | (_, None) => digits.as_str(),
+        (_, Some(rest)) => rest,
+    };
+    let national = if *code == "1" {
+        national.strip_prefix('1').unwrap_or(national)
+    } else {
+        national
+    };
+    (!national.is_empty()).then(|| format!("+{code} {national}"))
 }
 
 /// "Name — Source" (an award and who gave it, a certificate and who issued it).
