@@ -356,7 +356,10 @@ fn education(m: &Map<String, Value>) -> Education {
     };
     let mut other = Vec::new();
     for h in strings(m, "highlights") {
-        if let Some(score) = after_label(&h, SCORE_LABELS).filter(|_| e.score.is_none()) {
+        if let Some(score) = after_label(&h, SCORE_LABELS)
+            .or_else(|| bare_grade(&h))
+            .filter(|_| e.score.is_none())
+        {
             e.score = Some(score);
         } else if let Some(courses) = after_label(&h, COURSE_LABELS).filter(|_| e.courses.is_none())
         {
@@ -463,6 +466,21 @@ const COURSE_LABELS: &[&str] = &[
     "cursos",
     "corsi",
 ];
+
+/// A line under a degree that is only a grade: a number or a ratio ("3.7", "3,7/4", "18/20"),
+/// or a grade word and what follows it without a colon ("grade 1.3", "GPA 3.9").
+fn bare_grade(line: &str) -> Option<String> {
+    let t = line.trim();
+    let numeric = t.chars().any(|c| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '/' | ' '));
+    let worded = t.split_once(' ').is_some_and(|(w, rest)| {
+        SCORE_LABELS.contains(&w.to_lowercase().as_str())
+            && rest.chars().any(|c| c.is_ascii_digit())
+            && rest.len() <= 12
+    });
+    (numeric || worded).then(|| t.to_string())
+}
 
 /// The text after "Label:" when the line opens with one of `labels` (any case, Markdown bold
 /// around the label allowed).

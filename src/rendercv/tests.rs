@@ -239,3 +239,20 @@ fn errors_are_one_line_and_name_the_file() {
         assert!(!err.contains('\n'), "{err}");
     }
 }
+
+#[test]
+fn a_bare_grade_under_a_degree_is_its_score() {
+    for (line, score) in [
+        ("3.7", "3.7"),
+        ("18/20", "18/20"),
+        ("grade 1.3", "grade 1.3"),
+        ("GPA: 3.9/4.0", "3.9/4.0"),
+    ] {
+        let yaml = format!(
+            "cv:\n  name: Ana Lima\n  sections:\n    education:\n      - institution: Uni\n        area: Physics\n        highlights:\n          - \"{line}\"\n"
+        );
+        let (r, _, _) = read_str(&yaml);
+        let e = r.education.unwrap_or_default();
+        assert_eq!(e[0].score.as_deref(), Some(score), "{line}");
+    }
+}
