@@ -47,6 +47,8 @@ pub fn find_range(s: &str) -> Option<DateRange> {
     if !s.bytes().any(|b| b.is_ascii_digit() || b == b'?') {
         return None;
     }
+    let swapped = year_month_swapped(s);
+    let s = swapped.as_deref().unwrap_or(s);
     let mut from = 0;
     while let Some(found) = date_grammar::find_at(s, from) {
         from = found.all.end.max(from + 1);
@@ -197,6 +199,50 @@ fn expand_two_digit(start_year: u32, yy: u32) -> String {
         year += 100;
     }
     year.to_string()
+}
+
+/// Year-first dates with a month name ("2021-Feb", "2019-Sept.", as tools that print
+/// `YYYY-MMM` write them) turned into the month-first form the grammar reads ("Feb 2021"),
+/// byte for byte the same length, so every span found in the result is a span of `s`; `None`
+/// when there is none.
+fn year_month_swapped(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out: Option<String> = None;
+    let mut i = 0;
+    while i + 5 < b.len() {
+        let year = b
+            .get(i..i + 4)
+            .is_some_and(|y| y.iter().all(u8::is_ascii_digit));
+        let before_ok = i == 0 || !b.get(i - 1).is_some_and(u8::is_ascii_alphanumeric);
+        if year && before_ok && b.get(i + 4) == Some(&b'-') {
+            let rest = s.get(i + 5..).unwrap_or_default();
+            let word_len: usize = rest
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .map(char::len_utf8)
+                .sum();
+            let word = rest.get(..word_len).unwrap_or_default();
+            let dot = rest.get(word_len..).is_some_and(|r| r.starts_with('.'));
+            let after = rest.get(word_len..).and_then(|r| r.chars().next());
+            let ends = after.is_none_or(|c| !c.is_alphanumeric());
+            if word_len >= 3 && ends && super::months::number(word).is_some() {
+                let o = out.get_or_insert_with(|| s.to_string());
+                let end = i + 5 + word_len + usize::from(dot);
+                let yy = s.get(i..i + 4).unwrap_or_default().to_string();
+                let ww = if dot {
+                    format!("{word}.")
+                } else {
+                    word.to_string()
+                };
+                // "2021-Feb" (8 bytes) → "Feb 2021" (8 bytes), "2019-Sept." → "Sept. 2019".
+                o.replace_range(i..end, &format!("{ww} {yy}"));
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
 }
 
 /// Parses one date to ISO 8601 at the precision written; the flag is true when the date was
@@ -350,6 +396,30 @@ mod tests {
 
     fn s(x: &str) -> Option<String> {
         Some(x.to_string())
+    }
+
+    #[test]
+    fn year_first_dates_with_a_month_name() {
+        let s = |x: &str| Some(x.to_string());
+        assert_eq!(range("2021-Feb - Present"), (s("2021-02"), None, true));
+        assert_eq!(
+            range("2019-Sept. – 2020-Jan"),
+            (s("2019-09"), s("2020-01"), false)
+        );
+        assert_eq!(
+            range("2018-Mär bis 2019-Okt"),
+            (s("2018-03"), s("2019-10"), false)
+        );
+        assert_eq!(
+            range("2017-févr. – 2018-juin"),
+            (s("2017-02"), s("2018-06"), false)
+        );
+        // A year followed by a word that is no month stays a year.
+        assert_eq!(range("2019-present"), (s("2019"), None, true));
+        // The spans found are spans of the text as written.
+        let text = "Nurse 2021-Feb - 2022-Mar";
+        let r = find_range(text).unwrap();
+        assert_eq!(&text[r.span.clone()], "2021-Feb - 2022-Mar");
     }
 
     #[test]
