@@ -20,8 +20,8 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Input file ('-' for standard input)
-    #[arg(value_name = "INPUT", required_unless_present = "list_formats")]
+    /// Input file ('-' for standard input; with none, what is piped in)
+    #[arg(value_name = "INPUT")]
     pub inputs: Vec<String>,
 
     /// Output file ('-' for standard output, the default)

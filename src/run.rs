@@ -128,11 +128,14 @@ fn list_formats() -> String {
 
 /// Converts one input to one output.
 fn convert(cli: &Cli) -> Result<u8, Error> {
+    // No input named: standard input, when something is piped into it.
+    let implicit_stdin = cli.inputs.is_empty() && !std::io::stdin().is_terminal();
     let input = match cli.inputs.as_slice() {
         [one] => one.as_str(),
+        [] if implicit_stdin => "-",
         _ => {
             return Err(Error::Usage(
-                "no input given (use '-' for standard input)".into(),
+                "no input given: name a file, or pipe one into standard input".into(),
             ));
         }
     };
@@ -150,12 +153,8 @@ fn convert(cli: &Cli) -> Result<u8, Error> {
                 p.display()
             ))
         })?,
-        (None, None) => {
-            return Err(Error::Usage(
-                "no output format: use -t FORMAT, or -o FILE with an extension such as .json"
-                    .into(),
-            ));
-        }
+        // Neither: the JSON Resume on standard output, as converters do.
+        (None, None) => Format::Json,
     };
     to.require_write()?;
     if to.is_binary() && to_stdout && cli.output.is_none() && std::io::stdout().is_terminal() {
@@ -177,6 +176,11 @@ fn convert(cli: &Cli) -> Result<u8, Error> {
         input
     };
     let bytes = resumeconv::read_input_limited(input, cli.max_input_size)?;
+    if implicit_stdin && bytes.is_empty() {
+        return Err(Error::Usage(
+            "no input given: name a file, or pipe one into standard input".into(),
+        ));
+    }
     let from = resumeconv::detect_format(shown, &bytes, cli.from)?;
     if cli.dump_doc {
         for b in resumeconv::read_doc(&bytes, from, shown)?.blocks {
@@ -254,9 +258,19 @@ fn batch(cli: &Cli) -> u8 {
             "batch mode needs -t FORMAT[,FORMAT...] (or --check)".into(),
         ));
     }
-    if cli.out_dir.is_none() && !cli.check {
+    // One file and several formats: the outputs go beside it (cv.md → cv.pdf, cv.docx).
+    let beside = match cli.inputs.as_slice() {
+        [one] if cli.out_dir.is_none() && Path::new(one).is_file() => Some(
+            Path::new(one)
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default(),
+        ),
+        _ => None,
+    };
+    if cli.out_dir.is_none() && beside.is_none() && !cli.check {
         return fail(&Error::Usage(
-            "batch mode needs --out-dir DIR (or --check)".into(),
+            "a batch (several inputs or a directory) needs --out-dir DIR for its outputs (or --check)".into(),
         ));
     }
     for f in &cli.to {
@@ -271,7 +285,12 @@ fn batch(cli: &Cli) -> u8 {
     if let Some((k, n)) = cli.shard {
         inputs = batch::shard(inputs, k, n);
     }
-    let out_dir = cli.out_dir.clone().unwrap_or_else(|| PathBuf::from("."));
+    let out_dir = cli
+        .out_dir
+        .clone()
+        .or(beside)
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or_else(|| PathBuf::from("."));
     if !cli.check {
         if out_dir.exists() && !out_dir.is_dir() {
             return fail(&Error::Write {
@@ -287,6 +306,18 @@ fn batch(cli: &Cli) -> u8 {
         }
     }
     let (jobs, name_warnings) = batch::plan(&inputs, &cli.to, &out_dir);
+    for job in &jobs {
+        if let Some((_, out)) = job
+            .outputs
+            .iter()
+            .find(|(_, o)| output::same_file(&job.input, o))
+        {
+            return fail(&Error::Usage(format!(
+                "refusing to overwrite the input file {}: drop its own format from -t, or use --out-dir",
+                out.display()
+            )));
+        }
+    }
     if !cli.quiet {
         for w in &name_warnings {
             say!("resumeconv: warning: {w}");

@@ -710,7 +710,7 @@ fn directory_as_the_only_input_needs_an_output_directory() {
     s.fails(
         &["team", "-t", "json"],
         2,
-        "resumeconv: error: batch mode needs --out-dir DIR (or --check)\n",
+        "resumeconv: error: a batch (several inputs or a directory) needs --out-dir DIR for its outputs (or --check)\n",
     );
 }
 

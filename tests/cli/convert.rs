@@ -162,7 +162,7 @@ fn directory_as_input() {
         .args(["-t", "json"])
         .assert()
         .code(2)
-        .stderr("resumeconv: error: batch mode needs --out-dir DIR (or --check)\n");
+        .stderr("resumeconv: error: a batch (several inputs or a directory) needs --out-dir DIR for its outputs (or --check)\n");
     // A directory named as the one output's input is still an error naming it.
     resumeconv()
         .arg(fixture("json"))

@@ -5,7 +5,43 @@ use predicates::prelude::*;
 
 #[test]
 fn no_arguments_is_a_usage_error() {
-    resumeconv().assert().code(2);
+    resumeconv()
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no input given"));
+}
+
+#[test]
+fn piped_input_needs_no_dash_and_several_formats_go_beside_the_input() {
+    let out = resumeconv()
+        .write_stdin("# Ana Lima\n\nana@example.com\n\n## Experience\n\n### Acme — Engineer\n\n2020 – 2022\n")
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(json["basics"]["name"], "Ana Lima");
+    let dir = tempfile::tempdir().unwrap();
+    let cv = dir.path().join("cv.md");
+    std::fs::write(&cv, "# Ana Lima\n\nana@example.com\n").unwrap();
+    resumeconv()
+        .arg(&cv)
+        .args(["-t", "PDF,docx"])
+        .assert()
+        .success();
+    assert!(dir.path().join("cv.pdf").is_file());
+    assert!(dir.path().join("cv.docx").is_file());
+    // Its own format beside it would be the input itself.
+    resumeconv()
+        .arg(&cv)
+        .args(["-t", "md,json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "refusing to overwrite the input file",
+        ));
+    assert_eq!(
+        std::fs::read_to_string(&cv).unwrap(),
+        "# Ana Lima\n\nana@example.com\n"
+    );
 }
 
 #[test]
@@ -20,11 +56,13 @@ fn unknown_format_name_is_a_usage_error() {
 
 #[test]
 fn output_format_that_cannot_be_inferred_gives_a_hint() {
-    resumeconv()
+    // Neither -t nor -o: JSON on standard output.
+    let out = resumeconv()
         .arg(fixture("json/minimal.json"))
         .assert()
-        .code(2)
-        .stderr("resumeconv: error: no output format: use -t FORMAT, or -o FILE with an extension such as .json\n");
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert!(json.get("basics").is_some());
     resumeconv()
         .arg(fixture("json/minimal.json"))
         .args(["-o", "cv.weird"])
