@@ -12,7 +12,28 @@ fn main() -> ExitCode {
     // multi-line report; the library catches the panics of the parsers it runs, and those
     // print nothing at all (their error says what failed).
     std::panic::set_hook(Box::new(|_| {}));
-    match std::panic::catch_unwind(|| run::run(cli::Cli::parse())) {
+    // clap's own messages in our style: `resumeconv: error: …` like every other error
+    // (help and version print as they are).
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            let text = e.render().to_string();
+            let text = text.strip_prefix("error: ").unwrap_or(&text);
+            for (i, line) in text.trim_end().lines().enumerate() {
+                run::say_line(&if i == 0 {
+                    format!("resumeconv: error: {line}")
+                } else {
+                    line.to_string()
+                });
+            }
+            return ExitCode::from(2);
+        }
+    };
+    match std::panic::catch_unwind(|| run::run(cli)) {
         Ok(code) => code,
         Err(payload) => {
             let why = payload

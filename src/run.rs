@@ -441,8 +441,14 @@ fn report_warnings(file: &str, warnings: &[resumeconv::Warning], cli: &Cli) {
         return;
     }
     if cli.warnings {
-        for w in warnings {
-            say!("resumeconv: warning: {file}: {w}");
+        // In the order of the file, as `file:line:` (the form editors jump to).
+        let mut sorted: Vec<&resumeconv::Warning> = warnings.iter().collect();
+        sorted.sort_by_key(|w| w.line);
+        for w in sorted {
+            match w.line {
+                Some(line) => say!("resumeconv: warning: {file}:{line}: {}", w.message),
+                None => say!("resumeconv: warning: {file}: {}", w.message),
+            }
         }
     } else {
         let n = warnings.len();

@@ -229,7 +229,7 @@ fn a_stray_nul_byte_is_dropped_with_a_warning() {
     let out = s
         .run(&["cv.txt", "-t", "json", "-v"])
         .code(0)
-        .stderr("resumeconv: warning: cv.txt: line 2: removed 1 NUL byte(s)\n");
+        .stderr("resumeconv: warning: cv.txt:2: removed 1 NUL byte(s)\n");
     let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert_eq!(json["basics"]["label"], "Data engineer");
 }
@@ -265,9 +265,10 @@ fn windows_1252_text_is_read_with_a_warning() {
             .collect();
     let s = Scene::new();
     s.file("cv.txt", bytes);
-    let out = s.run(&["cv.txt", "-t", "json", "-v"]).code(0).stderr(
-        "resumeconv: warning: cv.txt: line 1: not valid UTF-8: read as Windows-1252 (Latin-1)\n",
-    );
+    let out = s
+        .run(&["cv.txt", "-t", "json", "-v"])
+        .code(0)
+        .stderr("resumeconv: warning: cv.txt:1: not valid UTF-8: read as Windows-1252 (Latin-1)\n");
     let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert_eq!(json["basics"]["name"], "José García");
     assert_eq!(json["work"][0]["name"], "Acme");
@@ -357,7 +358,7 @@ fn a_size_that_is_not_a_size() {
     Scene::new().file("cv.txt", GOOD_TEXT).fails(
         &["cv.txt", "-t", "json", "--max-input-size", "lots"],
         2,
-        "error: invalid value 'lots' for '--max-input-size <SIZE>': not a size: lots\n\nFor more information, try '--help'.\n",
+        "resumeconv: error: invalid value 'lots' for '--max-input-size <SIZE>': not a size: lots\n\nFor more information, try '--help'.\n",
     );
 }
 

@@ -108,10 +108,10 @@ fn unplaced_content_is_a_warning_with_its_line() {
         .assert()
         .success()
         .stderr(predicate::str::contains(
-            "line 7: unknown section heading \"Things I Like To Mention\"",
+            "cv.md:7: unknown section heading \"Things I Like To Mention\"",
         ))
         .stderr(predicate::str::contains(
-            "line 9: under the unknown heading",
+            "cv.md:9: under the unknown heading",
         ));
 }
 
