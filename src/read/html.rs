@@ -242,6 +242,10 @@ struct Walker<'s> {
     /// Open inline elements whose class names a field, and where the last one closed (the
     /// number of spans and the length of the last one then).
     fields: Vec<Option<Sibling>>,
+    /// Open block elements whose id or class names a section, how many, and whether the
+    /// next line read is that section's heading.
+    container_hints: Vec<Option<crate::extract::lexicon::Section>>,
+    heading_pending: bool,
     /// For each open inline element that a class marks as dates, where its text starts.
     date_marks: Vec<Option<(usize, usize)>>,
     /// Dates set apart from the current block's text (flush right, as the page lays them).
@@ -270,6 +274,8 @@ impl<'s> Walker<'s> {
             links: Vec::new(),
             pre: 0,
             fields: Vec::new(),
+            container_hints: Vec::new(),
+            heading_pending: false,
             date_marks: Vec::new(),
             right: Vec::new(),
             row_label: false,
@@ -301,6 +307,18 @@ impl<'s> Walker<'s> {
                 }
                 if BLOCKS.contains(&name) {
                     self.flush();
+                    // A container whose id names a section (`<section id="work">`, `<div
+                    // id="skills-block">`) opens that section: its first short line is the
+                    // section's heading, whatever element it is set in; a container inside
+                    // it naming the same section opens nothing new.
+                    let names = matches!(name, "section" | "div" | "article" | "aside")
+                        .then(|| container_section(e))
+                        .flatten();
+                    let enclosing = self.container_hints.iter().rev().find_map(|h| *h);
+                    if names.is_some() && names != enclosing {
+                        self.heading_pending = true;
+                    }
+                    self.container_hints.push(names);
                     let inherited = match self.kind() {
                         k @ (Kind::ListItem(_) | Kind::Quote | Kind::Term | Kind::Definition) => k,
                         _ => Kind::Paragraph,
@@ -377,6 +395,7 @@ impl<'s> Walker<'s> {
         let name = e.name();
         if BLOCKS.contains(&name) {
             self.flush();
+            self.container_hints.pop();
             self.kinds.pop();
             match name {
                 "ul" | "ol" | "dir" | "menu" => self.lists = self.lists.saturating_sub(1),
@@ -540,6 +559,9 @@ impl<'s> Walker<'s> {
                 .collect(),
             None => return,
         };
+        if since.contains('\n') {
+            return; // a line break between them: two lines, not one list
+        }
         let bare = since.trim();
         let punctuation = bare.chars().count() <= 3 && !bare.chars().any(char::is_alphanumeric);
         if !punctuation || self.spans.len() < n || (sep == ", " && !bare.is_empty() && bare != ",")
@@ -591,10 +613,21 @@ impl<'s> Walker<'s> {
         }
         // A line with dates beside it is an entry's heading line; the dates follow it, the
         // way every reader here hands an entry's dates to extraction.
-        let kind = match self.kind() {
+        let mut kind = match self.kind() {
             Kind::Paragraph if !right.is_empty() => Kind::Heading(3),
             k => k,
         };
+        if std::mem::take(&mut self.heading_pending) {
+            let text =
+                crate::doc::collapse(&spans.iter().map(|s| s.text.as_str()).collect::<String>());
+            let short = text.split_whitespace().count() <= 6 && !text.contains(':');
+            let plain = spans.iter().all(|s| s.link.is_none());
+            // A heading element keeps its level (the page's own hierarchy says more).
+            let promotable = matches!(kind, Kind::Paragraph);
+            if short && plain && right.is_empty() && promotable {
+                kind = Kind::Heading(2);
+            }
+        }
         self.blocks.push(Block::new(kind, spans, self.line));
         if !right.is_empty() {
             self.blocks
@@ -620,6 +653,24 @@ impl<'s> Walker<'s> {
             self.cursor += at;
         }
     }
+}
+
+/// The section an element's id names ("work", "education", "skills-section",
+/// "volunteer_experience"), if any.
+fn container_section(e: &scraper::node::Element) -> Option<crate::extract::lexicon::Section> {
+    // The id only: class names are styling words ("stack", "grid-list") that the section
+    // vocabulary would misread.
+    e.id().into_iter().find_map(|token| {
+        let words = token.replace(['-', '_'], " ").to_lowercase();
+        let words = words
+            .trim_end_matches(" section")
+            .trim_end_matches(" block")
+            .trim();
+        if words.is_empty() || words == "section" {
+            return None;
+        }
+        crate::extract::lexicon::classify_heading(words)
+    })
 }
 
 /// Words in class names that mark one field of an entry (JSON Resume themes and web CV
