@@ -128,6 +128,32 @@ pub fn read(text: &str) -> Doc {
             }
         }
     }
+    // The name heads a résumé wherever the layout puts it in the source: a sidebar written
+    // before the main column (sections before the `<h1>`) moves behind the name and the
+    // lines that follow it up to the first section.
+    if let Some(h1) = w.blocks.iter().position(|b| b.kind == Kind::Heading(1)) {
+        let sections_before = w.blocks.iter().take(h1).any(|b| b.kind == Kind::Heading(2));
+        if sections_before {
+            let is_section = |b: &Block| {
+                matches!(b.kind, Kind::Heading(l) if l <= 2)
+                    && crate::extract::lexicon::classify_heading(&b.text()).is_some()
+            };
+            let end = w
+                .blocks
+                .iter()
+                .skip(h1 + 1)
+                .position(is_section)
+                .map_or(w.blocks.len(), |n| h1 + 1 + n);
+            let mut head: Vec<Block> = w.blocks.drain(h1..end).collect();
+            // In the header, a heading that names no section is the headline.
+            for b in head.iter_mut().skip(1) {
+                if b.kind == Kind::Heading(2) {
+                    b.kind = Kind::Paragraph;
+                }
+            }
+            w.blocks.splice(0..0, head);
+        }
+    }
     // A date column printed before the entries (first in source order) gives each entry's
     // dates just before its heading: they belong to the heading that follows.
     let mut i = 0;
@@ -348,6 +374,25 @@ impl<'s> Walker<'s> {
                         self.pre += 1;
                     }
                     return true;
+                }
+                // An icon inside a line (a pin before the place, a calendar before the dates)
+                // starts a new field of that line.
+                if is_icon(e) {
+                    let line_has_text = self
+                        .spans
+                        .iter()
+                        .rev()
+                        .take_while(|s| !s.is_break())
+                        .any(|s| !s.text.trim().is_empty());
+                    if line_has_text
+                        && !self
+                            .spans
+                            .last()
+                            .is_some_and(|s| s.text.trim_end().ends_with(['·', ',', '|', '—']))
+                    {
+                        self.push(" · ");
+                    }
+                    return false;
                 }
                 let sibling = Sibling::of(e);
                 if let Some(sib) = &sibling {
@@ -653,6 +698,22 @@ impl<'s> Walker<'s> {
             self.cursor += at;
         }
     }
+}
+
+/// An icon: an `<i>`, `<span>` or `<em>` of an icon font (Font Awesome `fa`, Bootstrap `bi`,
+/// Material, `icon-…`); it has no text of its own.
+fn is_icon(e: &scraper::node::Element) -> bool {
+    matches!(e.name(), "i" | "span" | "em")
+        && e.classes().any(|c| {
+            let c = c.to_ascii_lowercase();
+            c == "fa"
+                || c.starts_with("fa-")
+                || c == "bi"
+                || c.starts_with("bi-")
+                || c.starts_with("icon")
+                || c.ends_with("-icon")
+                || c.starts_with("material-")
+        })
 }
 
 /// The section an element's id names ("work", "education", "skills-section",

@@ -381,3 +381,40 @@ fn dates_beside_or_before_entries_and_tags_side_by_side() {
         }
     }
 }
+
+/// A sidebar written before the main column (skills and languages before the name), section
+/// names in plain elements of containers whose id says the section, icons between the parts
+/// of a line: the name still heads the résumé, the headline is the headline, and the place
+/// after the pin icon is the entry's place. (A headline set as a heading after the contact
+/// lines is not read yet: extraction leaves it unplaced, with a warning.)
+const SIDEBAR_FIRST: &str = r#"<!doctype html><html><body>
+<aside><h2>Compétences</h2><ul><li>Python</li><li>SQL</li></ul>
+<h2>Langues</h2><p>Français : natif</p></aside>
+<main>
+<h1>Lucas Bernard</h1>
+<p><i class="fa-solid fa-envelope"></i> lucas.bernard@example.fr</p>
+<h2>Ingénieur logiciel</h2>
+<p>Je conçois des services de paiement fiables.</p>
+<div id="experience-block"><div class="title"><span>Parcours</span></div>
+<div class="item"><h3>Développeur backend</h3><p>Mars 2019 - Aujourd'hui</p>
+<p><span>Banque Lumière</span><span><i class="fa-solid fa-location-dot"></i> Lyon</span></p></div></div>
+</main></body></html>"#;
+
+#[test]
+fn a_sidebar_before_the_name_and_icons_between_fields() {
+    let r = read_html(SIDEBAR_FIRST).resume;
+    let b = r.basics.clone().unwrap_or_default();
+    assert_eq!(b.name.as_deref(), Some("Lucas Bernard"));
+    assert_eq!(b.email.as_deref(), Some("lucas.bernard@example.fr"));
+    let work = r.work.clone().unwrap_or_default();
+    assert_eq!(work.len(), 1, "{work:#?}");
+    assert_eq!(work[0].start_date.as_deref(), Some("2019-03"));
+    let json = serde_json::to_string(&r).unwrap();
+    assert_eq!(
+        work[0].name.as_deref(),
+        Some("Banque Lumière"),
+        "the pin separates the place"
+    );
+    assert_eq!(work[0].location.as_deref(), Some("Lyon"));
+    assert!(json.contains("Python"), "{json}");
+}
