@@ -225,16 +225,23 @@ pub fn plan(inputs: &[PathBuf], to: &[Format], out_dir: &Path) -> (Vec<Job>, Vec
                 ),
             ));
         }
+        // Formats that share an extension (YAML and RenderCV) are told apart by a double
+        // one for the later: cv.yaml and cv.rendercv.yaml (which reads back as RenderCV).
         let outputs = to
             .iter()
-            .map(|f| {
-                (
-                    *f,
-                    out_dir.join(format!(
-                        "{name}.{}",
-                        f.extensions().first().copied().unwrap_or("out")
-                    )),
-                )
+            .enumerate()
+            .map(|(i, f)| {
+                let ext = f.extensions().first().copied().unwrap_or("out");
+                let shared = to
+                    .iter()
+                    .take(i)
+                    .any(|g| g.extensions().first().copied() == Some(ext));
+                let file = if shared {
+                    format!("{name}.{}.{ext}", f.name())
+                } else {
+                    format!("{name}.{ext}")
+                };
+                (*f, out_dir.join(file))
             })
             .collect();
         jobs.push(Job {
@@ -340,6 +347,25 @@ pub fn run(jobs: &[Job], s: &Settings, done: &(dyn Fn(&InputReport) + Sync)) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formats_sharing_an_extension_get_distinct_names() {
+        let (jobs, _) = plan(
+            &[PathBuf::from("in/cv.md")],
+            &[Format::Yaml, Format::RenderCv, Format::Pdf],
+            Path::new("out"),
+        );
+        let names: Vec<String> = jobs[0]
+            .outputs
+            .iter()
+            .map(|(_, p)| p.display().to_string())
+            .collect();
+        assert_eq!(names, ["out/cv.yaml", "out/cv.rendercv.yaml", "out/cv.pdf"]);
+        assert_eq!(
+            Format::from_path(Path::new("out/cv.rendercv.yaml")),
+            Some(Format::RenderCv)
+        );
+    }
 
     #[test]
     fn globs() {

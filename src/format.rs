@@ -188,9 +188,21 @@ impl Format {
         })
     }
 
-    /// The format a file name means, from its extension (case-insensitive).
+    /// The format a file name means, from its extension (case-insensitive); a double
+    /// extension names a format that shares its extension with another (`cv.rendercv.yaml`).
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        let inner = path
+            .file_stem()
+            .map(Path::new)
+            .and_then(Path::extension)
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        if let Some(f) = inner.as_deref().and_then(Format::from_name) {
+            if f.extensions().contains(&ext.as_str()) {
+                return Some(f);
+            }
+        }
         TABLE
             .iter()
             .find(|r| r.extensions.contains(&ext.as_str()))
@@ -302,6 +314,16 @@ mod tests {
         assert_eq!(Format::from_name("JsonResume"), Some(Format::Json));
         assert_eq!(Format::from_name("txt"), Some(Format::Text));
         assert_eq!(Format::from_name("RenderCV"), Some(Format::RenderCv));
+        assert_eq!(
+            Format::from_path(Path::new("cv.rendercv.yaml")),
+            Some(Format::RenderCv)
+        );
+        assert_eq!(Format::from_path(Path::new("cv.yaml")), Some(Format::Yaml));
+        assert_eq!(
+            Format::from_path(Path::new("ana.lima.md")),
+            Some(Format::Markdown)
+        );
+        assert_eq!(Format::from_path(Path::new("v1.2.PDF")), Some(Format::Pdf));
         assert_eq!(Format::from_name("odt"), None);
     }
 
