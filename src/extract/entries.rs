@@ -322,6 +322,22 @@ fn continues_header(line: &Line, raw: &Raw) -> bool {
             return true;
         }
     }
+    // "Employer · City" right under an entry's title heading, before any text: the rest of
+    // the entry's header (web and PDF themes set the title, then employer and place, then
+    // the dates). Only when the last part is a place, so a line of keywords is not taken.
+    if last.is_heading()
+        && raw.header.len() == 1
+        && line.first
+        && line.words() <= 10
+        && !line.sentence_like()
+    {
+        let ps = parts(&line.spans);
+        let place_last = ps.last().is_some_and(|p| is_location(&p.text));
+        let named_first = ps.first().is_some_and(|p| !is_detail(&p.text));
+        if ps.len() == 2 && place_last && named_first && line.text.contains(" · ") {
+            return true;
+        }
+    }
     // An emphasised short line right under a one-line header: the role under a company
     // ("**Initrode Conglomerated**" then "*Principal and Creative Lead*"), perhaps with
     // details set apart after it ("**Staff Engineer**   nordpendel.example.com").

@@ -169,3 +169,35 @@ fn exact_fixtures(dir: &str, stems: &[&str]) {
         assert_eq!(got, gold, "{stem}");
     }
 }
+
+/// A job title as the entry's heading, then "Employer · Place", then the dates (as web and PDF
+/// themes set them): the employer and place are the entry's, and so are the dates, in
+/// several countries' place forms.
+#[test]
+fn title_then_employer_and_place_then_dates() {
+    for (line, org, place) in [
+        (
+            "Banque Lumière · Lyon, France",
+            "Banque Lumière",
+            "Lyon, France",
+        ),
+        ("Acme Corp · Austin, TX", "Acme Corp", "Austin, TX"),
+        ("Datalia · Valencia, ES", "Datalia", "Valencia, ES"),
+    ] {
+        let md = format!(
+            "# Ana Lima\n\n## Experience\n\n### Data Engineer\n\n{line}\n\nMar 2019 – Present\n\n- Built things\n"
+        );
+        let out = resumeconv()
+            .args(["-f", "md", "-", "-t", "json"])
+            .write_stdin(md)
+            .assert()
+            .success();
+        let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        let w = &v["work"][0];
+        assert_eq!(w["name"], org, "{line}");
+        assert_eq!(w["location"], place, "{line}");
+        assert_eq!(w["position"], "Data Engineer", "{line}");
+        assert_eq!(w["startDate"], "2019-03", "{line}");
+        assert_eq!(w["highlights"][0], "Built things", "{line}");
+    }
+}
