@@ -265,15 +265,13 @@ struct Walker<'s> {
     underline: u32,
     links: Vec<Option<String>>,
     pre: u32,
-    /// Open inline elements whose class names a field, and where the last one closed (the
-    /// number of spans and the length of the last one then).
-    fields: Vec<Option<Sibling>>,
-    /// Open block elements whose id or class names a section, how many, and whether the
-    /// next line read is that section's heading.
+    /// Open inline elements with a class, each with where its text starts (the number of
+    /// spans and the length of the last one then).
+    fields: Vec<Option<(Sibling, (usize, usize))>>,
+    /// The section each open block element's id names, and whether the next line read is a
+    /// section's heading.
     container_hints: Vec<Option<crate::extract::lexicon::Section>>,
     heading_pending: bool,
-    /// For each open inline element that a class marks as dates, where its text starts.
-    date_marks: Vec<Option<(usize, usize)>>,
     /// Dates set apart from the current block's text (flush right, as the page lays them).
     right: Vec<Span>,
     /// The current table row opened with a header cell.
@@ -302,7 +300,6 @@ impl<'s> Walker<'s> {
             fields: Vec::new(),
             container_hints: Vec::new(),
             heading_pending: false,
-            date_marks: Vec::new(),
             right: Vec::new(),
             row_label: false,
             hidden_classes: std::collections::HashSet::new(),
@@ -398,13 +395,11 @@ impl<'s> Walker<'s> {
                 if let Some(sib) = &sibling {
                     self.separate_siblings(sib);
                 }
-                let mark = (
+                let start = (
                     self.spans.len(),
                     self.spans.last().map_or(0, |s| s.text.len()),
                 );
-                self.date_marks
-                    .push(sibling.as_ref().filter(|s| s.date).map(|_| mark));
-                self.fields.push(sibling);
+                self.fields.push(sibling.map(|sib| (sib, start)));
                 match name {
                     "b" | "strong" => self.bold += 1,
                     "i" | "em" | "cite" | "var" => self.italic += 1,
@@ -449,12 +444,13 @@ impl<'s> Walker<'s> {
             }
             return;
         }
-        if let Some(Some(sib)) = self.fields.pop() {
+        if let Some(Some((sib, (n, len)))) = self.fields.pop() {
+            let dates = sib.date;
             let last = self.spans.last().map_or(0, |s| s.text.len());
             self.field_end = Some((self.spans.len(), last, sib));
-        }
-        if let Some(Some((n, len))) = self.date_marks.pop() {
-            self.set_apart_dates(n, len);
+            if dates {
+                self.set_apart_dates(n, len);
+            }
         }
         match name {
             "b" | "strong" => self.bold = self.bold.saturating_sub(1),

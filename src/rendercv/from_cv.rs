@@ -411,7 +411,10 @@ fn publication(m: &Map<String, Value>, person: Option<&str>) -> Publication {
     let mut p = Publication {
         name: Some(name).filter(|n| !n.is_empty()),
         publisher: field(m, "journal"),
-        release_date: entry_dates(m, false).0.or_else(|| entry_dates(m, true).1),
+        release_date: {
+            let (start, end) = entry_dates(m, false);
+            start.or(end)
+        },
         url: field(m, "url").map(|u| url_back(&u)).or(doi).or(link),
         summary: field(m, "summary"),
         ..Publication::default()

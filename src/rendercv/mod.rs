@@ -92,7 +92,7 @@ fn carried_json(text: &str) -> Option<(String, String)> {
 
 /// The RenderCV YAML of a résumé, and the facts RenderCV has no place for.
 pub fn to_string(resume: &Resume, embed: bool) -> Result<(String, Vec<Warning>), Error> {
-    let (mut cv, lost) = to_cv::cv(resume);
+    let (mut cv, mut lost) = to_cv::cv(resume);
     let mut doc = Map::new();
     let kept = resume
         .meta
@@ -133,12 +133,11 @@ pub fn to_string(resume: &Resume, embed: bool) -> Result<(String, Vec<Warning>),
         text.push('\n');
     }
     let mut warnings: Vec<Warning> = Vec::new();
+    lost.dedup(); // one line per kind of loss when entries in a row lose the same field
     if !lost.is_empty() {
-        let mut unique = lost.clone();
-        unique.dedup();
         warnings.push(Warning::new(
             None,
-            format!("RenderCV has no place for {}", unique.join("; ")),
+            format!("RenderCV has no place for {}", lost.join("; ")),
         ));
     }
     if embed {

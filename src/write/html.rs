@@ -291,7 +291,7 @@ pub fn text(s: &str) -> String {
 
 /// An attribute value escaped for a double-quoted attribute.
 fn attr(s: &str) -> String {
-    text(s).replace('"', "&quot;")
+    crate::embed::xml_escape(s)
 }
 
 /// JSON inside a `<script>` element: `</` and `<!--` could end or confuse the element, so
