@@ -28,6 +28,20 @@ fn main() {
     };
     // `--dump DIR`: write each case's visible JSON (DIR/FORMAT/gold) and what was read back
     // (DIR/FORMAT/pred), for ../shared/eval/score.py --dir.
+    // `--theme NAME`: the design PDF, DOCX and HTML are written in.
+    let theme = args
+        .iter()
+        .position(|a| a == "--theme")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|t| <resumeconv::theme::ThemeName as clap::ValueEnum>::from_str(t, true).ok())
+        .unwrap_or_default();
+    let write = resumeconv::WriteOptions {
+        theme: resumeconv::theme::ThemeOptions {
+            name: theme,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
     let dump = args
         .iter()
         .position(|a| a == "--dump")
@@ -43,7 +57,7 @@ fn main() {
         let mut failed = 0;
         for n in 0..cases {
             let r = realistic::resume(n);
-            let bytes = match resumeconv::render(&r, format) {
+            let bytes = match resumeconv::render_with(&r, format, &write) {
                 Ok(b) => b,
                 Err(e) => {
                     failed += 1;

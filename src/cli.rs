@@ -86,6 +86,27 @@ pub struct Cli {
     #[arg(long, value_enum, ignore_case = true, default_value_t = resumeconv::write::docx::Paper::A4)]
     pub paper: resumeconv::write::docx::Paper,
 
+    /// The design of PDF, DOCX and HTML output
+    #[arg(long, value_enum, ignore_case = true, default_value_t = resumeconv::theme::ThemeName::Classic)]
+    pub theme: resumeconv::theme::ThemeName,
+
+    /// The theme's accent colour: #RRGGBB or a name (blue, navy, teal, green, red, burgundy, purple, orange, gray, black)
+    #[arg(long, value_name = "COLOR", value_parser = resumeconv::theme::parse_color)]
+    pub accent: Option<resumeconv::theme::Rgb>,
+
+    /// Body text size in points, 7 to 14 (headings follow it)
+    #[arg(long, value_name = "PT", value_parser = parse_font_size)]
+    pub font_size: Option<f32>,
+
+    /// Page margins in millimetres, 5 to 40
+    #[arg(long, value_name = "MM", value_parser = parse_margins)]
+    pub margins: Option<f32>,
+
+    /// The language of the output: section titles, months, "Present" and the document's
+    /// language tag (en, de, fr, es, pt, it, nl, pl; default: the résumé's meta.language, else en)
+    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<String>,
+
     /// Wrap plain-text output at this many columns (default: one line per paragraph)
     #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..))]
     pub wrap: Option<u16>,
@@ -123,6 +144,41 @@ pub struct Cli {
     pub dump_doc: bool,
 }
 
+/// A number in a range, for `--font-size` and `--margins`.
+fn number_in(s: &str, range: std::ops::RangeInclusive<f32>, unit: &str) -> Result<f32, String> {
+    let t = s.trim().trim_end_matches(unit).trim();
+    let n: f32 = t.parse().map_err(|_| format!("not a number: {s}"))?;
+    if range.contains(&n) {
+        Ok(n)
+    } else {
+        Err(format!(
+            "{s} is outside {}–{} {unit}",
+            range.start(),
+            range.end()
+        ))
+    }
+}
+
+fn parse_font_size(s: &str) -> Result<f32, String> {
+    number_in(s, resumeconv::theme::FONT_SIZES, "pt")
+}
+
+fn parse_margins(s: &str) -> Result<f32, String> {
+    number_in(s, resumeconv::theme::MARGINS_MM, "mm")
+}
+
+/// A BCP 47 language tag ("de", "pt-BR").
+fn parse_lang(s: &str) -> Result<String, String> {
+    let t = s.trim();
+    if resumeconv::meta::is_lang_tag(t) {
+        Ok(t.to_string())
+    } else {
+        Err(format!(
+            "not a language tag: {s} (use e.g. en, de, fr, pt-BR)"
+        ))
+    }
+}
+
 /// `20M`, `512K`, `1G`, `1000`.
 fn parse_size(s: &str) -> Result<u64, String> {
     let t = s.trim();
@@ -151,6 +207,14 @@ impl Cli {
             paper: self.paper,
             no_embed: self.no_embed,
             wrap: self.wrap.map(usize::from),
+            theme: resumeconv::theme::ThemeOptions {
+                name: self.theme,
+                accent: self.accent,
+                font_size: self.font_size,
+                margins_mm: self.margins,
+            },
+            epoch: Some(resumeconv::run_epoch()),
+            lang: self.lang.clone(),
         }
     }
 

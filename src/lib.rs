@@ -39,6 +39,7 @@ pub mod rendercv;
 pub mod terminal;
 #[cfg(test)]
 mod testgen;
+pub mod theme;
 pub mod validate;
 pub mod write;
 
@@ -308,15 +309,39 @@ pub struct WriteOptions {
     pub no_embed: bool,
     /// Wrap plain text at this many columns (`--wrap N`); none by default.
     pub wrap: Option<usize>,
+    /// The design of PDF, DOCX and HTML (`--theme`, `--accent`, `--font-size`, `--margins`).
+    pub theme: theme::ThemeOptions,
+    /// The documents' date, seconds since 1970. None: `SOURCE_DATE_EPOCH`, else 0, so a
+    /// library call gives the same bytes every time; the command line passes the time of
+    /// the run unless `SOURCE_DATE_EPOCH` is set.
+    pub epoch: Option<i64>,
+    /// The language documents are labelled with (`/Lang`, `xml:lang`, `<html lang>`), from
+    /// `--lang`; None: the résumé's `meta.language`, else English.
+    pub lang: Option<String>,
 }
 
-/// `SOURCE_DATE_EPOCH` when set and valid, else 0.
-pub fn source_date_epoch() -> i64 {
+/// `SOURCE_DATE_EPOCH` when set and valid, else the time now: the date a document written
+/// by the command line carries.
+pub fn run_epoch() -> i64 {
+    source_date_epoch_var().unwrap_or_else(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()
+            .and_then(|d| i64::try_from(d.as_secs()).ok())
+            .unwrap_or(0)
+    })
+}
+
+fn source_date_epoch_var() -> Option<i64> {
     std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|v| v.trim().parse::<i64>().ok())
         .filter(|s| (0..=253_402_300_799).contains(s))
-        .unwrap_or(0)
+}
+
+/// `SOURCE_DATE_EPOCH` when set and valid, else 0.
+pub fn source_date_epoch() -> i64 {
+    source_date_epoch_var().unwrap_or(0)
 }
 
 /// Seconds since 1970 as `YYYY-MM-DDThh:mm:ssZ` (proleptic Gregorian, UTC).
@@ -361,7 +386,7 @@ pub fn render_full(
 ) -> Result<(Vec<u8>, Vec<Warning>), Error> {
     let ctx = format::WriteContext {
         options: opts,
-        meta: meta::DocMeta::of(resume),
+        meta: meta::DocMeta::with(resume, opts),
     };
     format.writer()?.write(resume, &ctx)
 }

@@ -71,8 +71,11 @@ pub const PAGE_NUMBER_AT_END: &str = r"(?i)(?:\t|\s{3,})page\s+[0-9]+(?:\s*(?:of
 pub const PAGE_NUMBER_LINE: &str = r"(?i)^\s*(?:page\s+[0-9]+(?:\s*(?:of|/)\s*[0-9]+)?|-\s*[0-9]+\s*-|[0-9]+\s*/\s*[0-9]+|[0-9]+\s+of\s+[0-9]+)\s*$";
 
 /// pdf: a line that is a page number
-pub const PDF_PAGE_NUMBER: &str =
-    r"(?i)^\(?(?:page\s*)?[0-9]{1,3}\s*(?:/|of)\s*[0-9]{1,3}\)?$|^-?\s*[0-9]{1,3}\s*-?$";
+pub const PDF_PAGE_NUMBER: &str = r"(?i)^\(?(?:(?:page|seite|página|pagina|pág\.|strona|side|sida|blad)\s*)?[0-9]{1,3}\s*(?:/|of|von|de|di|sur|z|van|av|af)\s*[0-9]{1,3}\)?$|^-?\s*[0-9]{1,3}\s*-?$";
+
+/// pdf: a running footer at a page's edge, the author's name then the page number
+/// ("Ana Lima · Page 2 of 3", "Jan Kowalski – Strona 2 z 2"), as many templates print it.
+pub const PDF_FOOTER_PAGE: &str = r"(?i)^.{1,80}?\s[-–—|·•]\s+\(?(?:(?:page|seite|página|pagina|pág\.|strona|side|sida|blad)\s*)?[0-9]{1,3}\s*(?:/|of|von|de|di|sur|z|van|av|af)\s*[0-9]{1,3}\)?$";
 
 /// basics.rs: "Photo:" before a link
 pub const PHOTO_LABEL: &str = r"(?i)(?-u:\b)(?:photo|picture|image|headshot)\s*:\s*$";
@@ -125,6 +128,7 @@ pub const ALL: &[(&str, &str)] = &[
     ("ON_REQUEST", ON_REQUEST),
     ("PAGE_NUMBER_AT_END", PAGE_NUMBER_AT_END),
     ("PAGE_NUMBER_LINE", PAGE_NUMBER_LINE),
+    ("PDF_FOOTER_PAGE", PDF_FOOTER_PAGE),
     ("PDF_PAGE_NUMBER", PDF_PAGE_NUMBER),
     ("PHOTO_LABEL", PHOTO_LABEL),
     ("PRINTED_SEPARATOR", PRINTED_SEPARATOR),

@@ -644,17 +644,33 @@ fn contact_details(
     // …"): a piece that has the shape of a postal address or of a known place.
     // "City: Leeds · Country: GB": the parts of a place, each labelled, as forms and
     // Europass-style CVs print them.
-    if location.is_none() {
-        // A separator left at the end of a wrapped line ("… · Paris ·") is not the place's.
-        let pieces: Vec<&str> = rest
-            .split(" · ")
-            .flat_map(|x| x.split(" | "))
-            .map(|p| p.trim().trim_matches(['·', '|']).trim())
-            .collect();
-        if let Some(labelled) = labelled_place(&pieces) {
-            *location = Some(labelled);
-            used_lines.insert(l.line);
-        } else if pieces.len() >= 2 {
+    // A separator left at the end of a wrapped line ("… · Paris ·") is not the place's.
+    let pieces: Vec<&str> = rest
+        .split(" · ")
+        .flat_map(|x| x.split(" | "))
+        .map(|p| p.trim().trim_matches(['·', '|']).trim())
+        .collect();
+    if let Some(labelled) = labelled_place(&pieces) {
+        // Labelled parts go on where a wrapped contact line goes on: "Postal code: 94115 ·"
+        // at the end of one line and "City: Berlin" at the start of the next are one place.
+        match location {
+            Some(loc) => {
+                let fill = |have: &mut Option<String>, new: Option<String>| {
+                    if have.is_none() {
+                        *have = new;
+                    }
+                };
+                fill(&mut loc.address, labelled.address);
+                fill(&mut loc.postal_code, labelled.postal_code);
+                fill(&mut loc.city, labelled.city);
+                fill(&mut loc.region, labelled.region);
+                fill(&mut loc.country_code, labelled.country_code);
+            }
+            None => *location = Some(labelled),
+        }
+        used_lines.insert(l.line);
+    } else if location.is_none() {
+        if pieces.len() >= 2 {
             if let Some(p) = pieces
                 .iter()
                 .map(|p| p.trim())

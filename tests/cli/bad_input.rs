@@ -880,14 +880,20 @@ fn interrupted_runs_leave_the_old_file_or_the_complete_new_one() {
         ));
     }
     s.file("cv.txt", &text);
-    s.run(&["cv.txt", "-o", "full.pdf"]).code(0);
+    // One fixed date, so every complete run writes the same bytes.
+    resumeconv()
+        .current_dir(s.dir.path())
+        .args(["cv.txt", "-o", "full.pdf"])
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .assert()
+        .code(0);
     let complete = s.read("full.pdf");
     for delay_ms in [0u64, 5, 10, 20, 40, 80, 160, 320] {
         s.file("cv.pdf", "old");
         let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("resumeconv"))
             .current_dir(s.dir.path())
             .args(["cv.txt", "-o", "cv.pdf"])
-            .env_remove("SOURCE_DATE_EPOCH")
+            .env("SOURCE_DATE_EPOCH", "1700000000")
             .spawn()
             .unwrap();
         std::thread::sleep(std::time::Duration::from_millis(delay_ms));

@@ -47,8 +47,16 @@ fn same_input_same_bytes_and_source_date_epoch() {
         dir.path().join("b.docx"),
         dir.path().join("c.docx"),
     );
-    resumeconv().arg(&f).arg("-o").arg(&a).assert().success();
-    resumeconv().arg(&f).arg("-o").arg(&b).assert().success();
+    // The same SOURCE_DATE_EPOCH gives the same bytes; without it the date is today's.
+    for out in [&a, &b] {
+        resumeconv()
+            .arg(&f)
+            .arg("-o")
+            .arg(out)
+            .env("SOURCE_DATE_EPOCH", "1600000000")
+            .assert()
+            .success();
+    }
     resumeconv()
         .arg(&f)
         .arg("-o")
@@ -56,14 +64,32 @@ fn same_input_same_bytes_and_source_date_epoch() {
         .env("SOURCE_DATE_EPOCH", "1700000000")
         .assert()
         .success();
-    let (a, b, c) = (
+    let today = dir.path().join("today.docx");
+    resumeconv()
+        .arg(&f)
+        .arg("-o")
+        .arg(&today)
+        .assert()
+        .success();
+    let (a, b, c, today) = (
         std::fs::read(a).unwrap(),
         std::fs::read(b).unwrap(),
         std::fs::read(c).unwrap(),
+        std::fs::read(today).unwrap(),
     );
     assert!(a == b, "two runs gave different bytes");
     assert!(a != c, "SOURCE_DATE_EPOCH changed nothing");
     assert!(entry(&c, "docProps/core.xml").contains("2023-11-14T22:13:20Z"));
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let date = resumeconv::iso_datetime(i64::try_from(now).unwrap());
+    assert!(
+        entry(&today, "docProps/core.xml").contains(&date[..10]),
+        "a run without SOURCE_DATE_EPOCH is not dated today ({})",
+        &date[..10]
+    );
 }
 
 #[test]

@@ -641,7 +641,9 @@ fn build_doc(mut runs: Vec<Run>, markers: &[Marker], heights: &[f32]) -> Doc {
                 >= 2;
         let height = heights.get(l.page).copied().unwrap_or(842.0);
         let edge = l.y < 60.0 || l.y > height - 40.0;
-        !(page_number(&l.text()) || (repeated && edge))
+        let footer =
+            edge && crate::lite_re!(crate::patterns::PDF_FOOTER_PAGE).is_match(l.text().trim());
+        !(page_number(&l.text()) || (repeated && edge) || footer)
     });
     // Typewriter text (one size, no bold: a text file printed to PDF) carries no layout
     // worth reading; its lines go to the text reader like any .txt.

@@ -1,11 +1,13 @@
-//! Fonts for the PDF writer: DejaVu Sans in four faces (a permissive licence, 5,900 code
-//! points), measured with ttf-parser exactly as printpdf places glyphs (advance widths, no
-//! kerning), and subset with allsorts to the glyphs a document uses.
+//! Fonts for the PDF writer: Noto Sans in four faces (SIL Open Font License, shipped by the
+//! `notosans` crate) as the text face — narrower than DejaVu Sans, so a two-page résumé fits
+//! two pages — and DejaVu Sans (5,900 code points) as a per-glyph fallback for what Noto Sans
+//! lacks. Both are measured with ttf-parser exactly as printpdf places glyphs (advance widths)
+//! and subset with allsorts to the glyphs a document uses.
 
 use crate::error::Warning;
 use std::collections::BTreeSet;
 
-/// The four faces.
+/// The four styles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Face {
     Regular,
@@ -13,6 +15,16 @@ pub enum Face {
     Italic,
     BoldItalic,
 }
+
+/// Which typeface draws a glyph: the text face, or the fallback for characters it lacks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Family {
+    Text,
+    Fallback,
+}
+
+/// One embedded font: a family in a style.
+pub type FontKey = (Family, Face);
 
 impl Face {
     pub const ALL: [Face; 4] = [Face::Regular, Face::Bold, Face::Italic, Face::BoldItalic];
@@ -26,37 +38,53 @@ impl Face {
         }
     }
 
-    pub fn bytes(self) -> &'static [u8] {
-        match self {
-            Face::Regular => dejavu::sans::regular(),
-            Face::Bold => dejavu::sans::bold(),
-            Face::Italic => dejavu::sans::oblique(),
-            Face::BoldItalic => dejavu::sans::bold_oblique(),
-        }
-    }
-
-    /// The face's PostScript name, used as the font's name in the PDF (a reader can tell
-    /// bold and italic text by it).
-    pub fn postscript_name(self) -> &'static str {
-        match self {
-            Face::Regular => "DejaVuSans",
-            Face::Bold => "DejaVuSans-Bold",
-            Face::Italic => "DejaVuSans-Oblique",
-            Face::BoldItalic => "DejaVuSans-BoldOblique",
-        }
-    }
-
     fn index(self) -> usize {
         self as usize
     }
 }
 
+/// The font file of a family in a style.
+pub fn bytes((family, face): FontKey) -> &'static [u8] {
+    match (family, face) {
+        (Family::Text, Face::Regular) => notosans::REGULAR_TTF,
+        (Family::Text, Face::Bold) => notosans::BOLD_TTF,
+        (Family::Text, Face::Italic) => notosans::ITALIC_TTF,
+        (Family::Text, Face::BoldItalic) => notosans::BOLD_ITALIC_TTF,
+        (Family::Fallback, Face::Regular) => dejavu::sans::regular(),
+        (Family::Fallback, Face::Bold) => dejavu::sans::bold(),
+        (Family::Fallback, Face::Italic) => dejavu::sans::oblique(),
+        (Family::Fallback, Face::BoldItalic) => dejavu::sans::bold_oblique(),
+    }
+}
+
+/// The PostScript name, used as the font's name in the PDF (a reader tells bold and italic
+/// text by it).
+pub fn postscript_name((family, face): FontKey) -> &'static str {
+    match (family, face) {
+        (Family::Text, Face::Regular) => "NotoSans-Regular",
+        (Family::Text, Face::Bold) => "NotoSans-Bold",
+        (Family::Text, Face::Italic) => "NotoSans-Italic",
+        (Family::Text, Face::BoldItalic) => "NotoSans-BoldItalic",
+        (Family::Fallback, Face::Regular) => "DejaVuSans",
+        (Family::Fallback, Face::Bold) => "DejaVuSans-Bold",
+        (Family::Fallback, Face::Italic) => "DejaVuSans-Oblique",
+        (Family::Fallback, Face::BoldItalic) => "DejaVuSans-BoldOblique",
+    }
+}
+
+struct Parsed {
+    face: ttf_parser::Face<'static>,
+    upem: f32,
+}
+
 /// Parsed faces, for measuring text and finding glyphs.
 pub struct Metrics {
-    faces: Vec<ttf_parser::Face<'static>>,
-    /// Advance widths of the first 256 code points per face, in font units (most text of
-    /// most résumés), so measuring skips the cmap lookup.
-    latin: Vec<[u16; 256]>,
+    text: Vec<Parsed>,
+    fallback: Vec<Parsed>,
+    /// Advance widths of the first 256 code points per style, in points per point of size,
+    /// from whichever family draws them (most text of most résumés), so measuring skips the
+    /// cmap lookup.
+    latin: Vec<[f32; 256]>,
 }
 
 impl Metrics {
@@ -67,50 +95,127 @@ impl Metrics {
     }
 
     fn parse() -> Option<Metrics> {
-        let faces = Face::ALL
+        let family = |fam: Family| {
+            Face::ALL
+                .iter()
+                .map(|f| {
+                    let face = ttf_parser::Face::parse(bytes((fam, *f)), 0).ok()?;
+                    let upem = f32::from(face.units_per_em().max(1));
+                    Some(Parsed { face, upem })
+                })
+                .collect::<Option<Vec<_>>>()
+        };
+        let mut m = Metrics {
+            text: family(Family::Text)?,
+            fallback: family(Family::Fallback)?,
+            latin: Vec::new(),
+        };
+        m.latin = Face::ALL
             .iter()
-            .map(|f| ttf_parser::Face::parse(f.bytes(), 0).ok())
-            .collect::<Option<Vec<_>>>()?;
-        let latin = faces
-            .iter()
-            .map(|face| {
-                let mut table = [0u16; 256];
+            .map(|f| {
+                let mut table = [0f32; 256];
                 for (code, slot) in (0u8..=255).zip(table.iter_mut()) {
-                    *slot = advance(face, char::from(code));
+                    *slot = m.advance(*f, char::from(code));
                 }
                 table
             })
             .collect();
-        Some(Metrics { faces, latin })
+        Some(m)
     }
 
-    fn face(&self, f: Face) -> Option<&ttf_parser::Face<'static>> {
-        self.faces.get(f.index())
+    fn parsed(&self, (family, face): FontKey) -> Option<&Parsed> {
+        match family {
+            Family::Text => self.text.get(face.index()),
+            Family::Fallback => self.fallback.get(face.index()),
+        }
+    }
+
+    /// The family that draws `c` in a style: the text face when it has the glyph, else the
+    /// fallback when it has it, else the text face (which draws its `.notdef` box).
+    pub fn family_for(&self, f: Face, c: char) -> Family {
+        let has = |fam: Family| {
+            c.is_whitespace()
+                || self
+                    .parsed((fam, f))
+                    .and_then(|p| p.face.glyph_index(c))
+                    .is_some()
+        };
+        if has(Family::Text) || !has(Family::Fallback) {
+            Family::Text
+        } else {
+            Family::Fallback
+        }
+    }
+
+    /// A character's advance in points per point of size, from the family that draws it.
+    fn advance(&self, f: Face, c: char) -> f32 {
+        let Some(p) = self.parsed((self.family_for(f, c), f)) else {
+            return 0.0;
+        };
+        // A character no face has is drawn as glyph 0 (.notdef), which printpdf leaves out
+        // of the font's /W widths: viewers give it the default width /DW, 1000/1000 em.
+        let Some(g) = p.face.glyph_index(c) else {
+            return 1.0;
+        };
+        f32::from(p.face.glyph_hor_advance(g).unwrap_or(0)) / p.upem
     }
 
     /// Width of `text` in points at `size`.
     pub fn width(&self, f: Face, size: f32, text: &str) -> f32 {
-        let Some(face) = self.face(f) else { return 0.0 };
-        let upem = f32::from(face.units_per_em().max(1));
         let latin = self.latin.get(f.index());
-        let units: u32 = text
+        let em: f32 = text
             .chars()
             .map(|c| {
-                let cached = latin.and_then(|t| t.get(c as usize));
-                u32::from(cached.copied().unwrap_or_else(|| advance(face, c)))
+                latin
+                    .and_then(|t| t.get(c as usize))
+                    .copied()
+                    .unwrap_or_else(|| self.advance(f, c))
             })
             .sum();
-        units as f32 / upem * size
+        em * size
     }
 
-    /// True when the face has a glyph for the character.
+    /// `text` cut into runs of one family each, with each run's width at `size`.
+    pub fn runs(&self, f: Face, size: f32, text: &str) -> Vec<(Family, String, f32)> {
+        let mut out: Vec<(Family, String, f32)> = Vec::new();
+        for c in text.chars() {
+            let fam = self.family_for(f, c);
+            let mut buf = [0u8; 4];
+            let w = self.width(f, size, c.encode_utf8(&mut buf));
+            match out.last_mut() {
+                Some((last, s, width)) if *last == fam => {
+                    s.push(c);
+                    *width += w;
+                }
+                // The space before a change of face opens the new run: a text extractor
+                // sees it beside the next word (at the end of a run it is taken for
+                // trailing space, and "Done ✓" reads "Done✓").
+                Some((_, s, width)) if s.ends_with(' ') && !s.trim_end().is_empty() => {
+                    let spaces = s.len() - s.trim_end_matches(' ').len();
+                    s.truncate(s.len() - spaces);
+                    let moved = self.width(f, size, &" ".repeat(spaces));
+                    *width -= moved;
+                    out.push((fam, format!("{}{c}", " ".repeat(spaces)), moved + w));
+                }
+                _ => out.push((fam, c.to_string(), w)),
+            }
+        }
+        out
+    }
+
+    /// True when some family has a glyph for the character.
     pub fn has(&self, f: Face, c: char) -> bool {
-        c.is_whitespace() || self.face(f).and_then(|face| face.glyph_index(c)).is_some()
+        let fam = self.family_for(f, c);
+        c.is_whitespace()
+            || self
+                .parsed((fam, f))
+                .and_then(|p| p.face.glyph_index(c))
+                .is_some()
     }
 
-    /// A subset of a face holding only the glyphs for `chars`.
-    pub fn subset(&self, f: Face, chars: &BTreeSet<char>) -> Option<Vec<u8>> {
-        let face = self.face(f)?;
+    /// A subset of a font holding only the glyphs for `chars`.
+    pub fn subset(&self, key: FontKey, chars: &BTreeSet<char>) -> Option<Vec<u8>> {
+        let face = &self.parsed(key)?.face;
         let mut gids: Vec<u16> = vec![0];
         gids.extend(
             chars
@@ -120,7 +225,7 @@ impl Metrics {
         );
         gids.sort_unstable();
         gids.dedup();
-        let scope = allsorts::binary::read::ReadScope::new(f.bytes());
+        let scope = allsorts::binary::read::ReadScope::new(bytes(key));
         let data = scope.read::<allsorts::font_data::FontData<'_>>().ok()?;
         let provider = data.table_provider(0).ok()?;
         allsorts::subset::subset(
@@ -131,15 +236,6 @@ impl Metrics {
         )
         .ok()
     }
-}
-
-/// A character's advance width in font units (a `?` stands in for a missing glyph, as
-/// printpdf draws it).
-fn advance(face: &ttf_parser::Face<'_>, c: char) -> u16 {
-    face.glyph_index(c)
-        .or_else(|| face.glyph_index('?'))
-        .and_then(|g| face.glyph_hor_advance(g))
-        .unwrap_or(0)
 }
 
 /// Warnings for characters no face can draw, once per character.
@@ -158,7 +254,7 @@ pub fn missing_glyphs(metrics: &Metrics, used: &[(Face, BTreeSet<char>)]) -> Vec
             Warning::new(
                 None,
                 format!(
-                    "the PDF font has no glyph for {c:?} (U+{:04X}); it prints as a box",
+                    "the PDF fonts have no glyph for {c:?} (U+{:04X}); it prints as a box",
                     c as u32
                 ),
             )

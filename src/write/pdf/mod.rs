@@ -9,11 +9,13 @@
 //! the items become printpdf operations.
 
 mod fonts;
+mod structure;
 
 use crate::doc::{Doc, Kind, Span};
 use crate::error::{Error, Warning};
+use crate::theme::{SectionRule, Theme};
 use crate::write::docx::Paper;
-use fonts::{Face, Metrics};
+use fonts::{Face, FontKey, Metrics};
 use printpdf::{
     Actions, BorderArray, Color, ColorArray, HighlightingMode, LinkAnnotation, Mm, Op, ParsedFont,
     PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
@@ -28,18 +30,12 @@ pub struct Options {
     pub meta: crate::meta::DocMeta,
     /// The JSON Resume to carry as an associated file ([`crate::embed`]), if any.
     pub embed: Option<crate::embed::Embedded>,
+    /// The design: sizes, colours, margins, header and section styles.
+    pub theme: Theme,
 }
 
 type Rgb3 = [f32; 3];
-const TEXT: Rgb3 = [0.11, 0.11, 0.13];
-const MUTED: Rgb3 = [0.36, 0.37, 0.40];
-const ACCENT: Rgb3 = [0.05, 0.27, 0.55];
-
-const MARGIN_X: f32 = 50.0;
-const MARGIN_TOP: f32 = 46.0;
-const MARGIN_BOTTOM: f32 = 50.0;
-const BODY: f32 = 9.5;
-const LEADING: f32 = 1.32;
+const WHITE: Rgb3 = [1.0, 1.0, 1.0];
 
 /// A piece of text placed on a page.
 #[derive(Debug, Clone)]
@@ -54,6 +50,9 @@ struct Placed {
     color: Rgb3,
     link: Option<String>,
     width: f32,
+    /// The document block it prints (its place in the structure tree); None for page
+    /// furniture (page numbers, bullets), marked as artifacts.
+    block: Option<usize>,
 }
 
 /// A line drawn on a page.
@@ -64,6 +63,17 @@ struct Ruled {
     x2: f32,
     y: f32,
     thickness: f32,
+    color: Rgb3,
+}
+
+/// A rectangle filled with a colour (a theme's header band), drawn under the text.
+#[derive(Debug, Clone, Copy)]
+struct Filled {
+    page: usize,
+    x: f32,
+    y: f32,
+    width: f32,
+    height: f32,
     color: Rgb3,
 }
 
@@ -79,6 +89,10 @@ struct Token {
 
 struct Layout<'m> {
     m: &'m Metrics,
+    t: &'m Theme,
+    text: Rgb3,
+    muted: Rgb3,
+    accent: Rgb3,
     width: f32,
     height: f32,
     page: usize,
@@ -86,19 +100,28 @@ struct Layout<'m> {
     y: f32,
     placed: Vec<Placed>,
     rules: Vec<Ruled>,
+    fills: Vec<Filled>,
+    /// The block being placed.
+    block: Option<usize>,
+    /// Section titles with where they start (page, baseline), for the outline.
+    sections: Vec<(String, usize, f32)>,
 }
 
 impl<'m> Layout<'m> {
     fn left(&self) -> f32 {
-        MARGIN_X
+        self.t.margin_x
     }
 
     fn right(&self) -> f32 {
-        self.width - MARGIN_X
+        self.width - self.t.margin_x
     }
 
     fn top(&self) -> f32 {
-        self.height - MARGIN_TOP
+        self.height - self.t.margin_top
+    }
+
+    fn bottom(&self) -> f32 {
+        self.t.margin_bottom
     }
 
     fn new_page(&mut self) {
@@ -108,7 +131,7 @@ impl<'m> Layout<'m> {
 
     /// Room left above the bottom margin.
     fn room(&self) -> f32 {
-        self.y - MARGIN_BOTTOM
+        self.y - self.bottom()
     }
 
     /// Starts a new page unless `needed` points fit.
@@ -122,6 +145,31 @@ impl<'m> Layout<'m> {
         if self.y < self.top() - 0.5 {
             self.y -= pts;
         }
+    }
+
+    /// Space between blocks, scaled by the theme; never below what a reader needs to see
+    /// two blocks (about 2.5 pt beyond the leading) where there are two.
+    fn gap(&mut self, pts: f32) {
+        self.space((pts * self.t.spacing).max(pts.min(2.5)));
+    }
+
+    /// Text tokens of spans in a size and colour (links in the accent colour).
+    fn tokens(&self, spans: &[Span], size: f32, color: Rgb3, force: Option<Face>) -> Vec<Token> {
+        let link_color = if color == WHITE { WHITE } else { self.accent };
+        spans
+            .iter()
+            .map(|s| Token {
+                text: if s.is_break() {
+                    " ".into()
+                } else {
+                    s.text.replace(['\t', '\n'], " ")
+                },
+                face: force.unwrap_or(Face::of(s.bold, s.italic)),
+                size,
+                color: if s.link.is_some() { link_color } else { color },
+                link: s.link.clone(),
+            })
+            .collect()
     }
 
     /// Breaks tokens into lines no wider than `width`; long words are broken too.
@@ -247,6 +295,7 @@ impl<'m> Layout<'m> {
                         && p.size == t.size
                         && p.color == t.color
                         && p.link == t.link
+                        && p.block == self.block
                         && (p.x + p.width - cx).abs() < 0.01 =>
                 {
                     p.text.push_str(&text);
@@ -262,6 +311,7 @@ impl<'m> Layout<'m> {
                     color: t.color,
                     link: t.link.clone(),
                     width: w,
+                    block: self.block,
                 }),
             }
             cx += w;
@@ -273,8 +323,8 @@ impl<'m> Layout<'m> {
     fn paragraph(&mut self, tokens: &[Token], x: f32, width: f32, align: Align) -> f32 {
         // The leading follows the text's own size (small contact lines sit closer).
         let size = tokens.iter().map(|t| t.size).fold(0.0, f32::max);
-        let size = if size > 0.0 { size } else { BODY };
-        let lead = size * LEADING;
+        let size = if size > 0.0 { size } else { self.t.body };
+        let lead = size * self.t.leading;
         let mut end_x = x;
         for line in self.wrap(tokens, width) {
             self.keep(lead);
@@ -307,34 +357,24 @@ enum Align {
     Center,
 }
 
-fn tokens(spans: &[Span], size: f32, color: Rgb3, force: Option<Face>) -> Vec<Token> {
-    spans
-        .iter()
-        .map(|s| Token {
-            text: if s.is_break() {
-                " ".into()
-            } else {
-                s.text.replace(['\t', '\n'], " ")
-            },
-            face: force.unwrap_or(Face::of(s.bold, s.italic)),
-            size,
-            color: if s.link.is_some() { ACCENT } else { color },
-            link: s.link.clone(),
-        })
-        .collect()
-}
-
 /// Lays a document out on pages.
-fn layout<'m>(doc: &Doc, m: &'m Metrics, paper: Paper) -> Layout<'m> {
+fn layout<'m>(doc: &Doc, m: &'m Metrics, paper: Paper, t: &'m Theme) -> Layout<'m> {
     let (w, h) = paper_points(paper);
     let mut l = Layout {
         m,
+        t,
+        text: Theme::unit(t.text),
+        muted: Theme::unit(t.muted),
+        accent: Theme::unit(t.accent),
         width: w,
         height: h,
         page: 0,
-        y: h - MARGIN_TOP,
+        y: h - t.margin_top,
         placed: Vec::new(),
         rules: Vec::new(),
+        fills: Vec::new(),
+        block: None,
+        sections: Vec::new(),
     };
     let full = l.right() - l.left();
     let first_section = doc
@@ -342,60 +382,111 @@ fn layout<'m>(doc: &Doc, m: &'m Metrics, paper: Paper) -> Layout<'m> {
         .iter()
         .position(|b| b.kind == Kind::Heading(2))
         .unwrap_or(doc.blocks.len());
-    let body_line = BODY * LEADING;
+    let body = t.body;
+    let body_line = body * t.leading;
+    let entry_size = body * 1.1;
+    let header_align = match t.header_align {
+        crate::theme::Align::Left => Align::Left,
+        crate::theme::Align::Center => Align::Center,
+    };
+    // A header band starts at the top of the page: the header's text goes a little lower.
+    if t.header_band {
+        l.y -= 6.0;
+    }
+    let (name_color, header_color) = if t.header_band {
+        (WHITE, WHITE)
+    } else {
+        (l.accent, l.muted)
+    };
     for (i, b) in doc.blocks.iter().enumerate() {
         let header = i < first_section;
+        if t.header_band && i == first_section && l.page == 0 {
+            // The band ends under the header with the margin's padding.
+            let bottom = l.y - 10.0;
+            l.fills.push(Filled {
+                page: 0,
+                x: 0.0,
+                y: bottom,
+                width: l.width,
+                height: l.height - bottom,
+                color: l.accent,
+            });
+            l.y = bottom - 4.0;
+        }
+        l.block = (b.kind != Kind::Rule).then_some(i);
         match b.kind {
             Kind::Heading(1) => {
-                let t = tokens(&b.spans, 22.0, ACCENT, Some(Face::Bold));
-                l.paragraph(&t, l.left(), full, Align::Center);
+                let tk = l.tokens(&b.spans, t.name_size, name_color, Some(Face::Bold));
+                l.paragraph(&tk, l.left(), full, header_align);
                 l.space(2.0);
             }
             _ if header => {
                 let italic_only = b.spans.iter().all(|s| s.italic || s.text.trim().is_empty());
-                let (size, color) = if italic_only {
-                    (11.0, MUTED)
+                let size = if italic_only {
+                    t.headline_size
                 } else {
-                    (8.8, MUTED)
+                    t.small
                 };
-                let t = tokens(&b.spans, size, color, None);
-                l.paragraph(&t, l.left(), full, Align::Center);
+                let tk = l.tokens(&b.spans, size, header_color, None);
+                l.paragraph(&tk, l.left(), full, header_align);
                 // Wider than a line's leading, so a reader sees the headline, the contact
                 // line and the place as lines of their own, not one centred paragraph
                 // (a reader allows up to 1.45 × the size between a paragraph's lines).
                 l.space(6.0);
             }
             Kind::Heading(2) => {
-                l.space(9.0);
-                l.keep(13.0 * LEADING + 10.5 * LEADING + 2.0 * body_line + 8.0);
-                let t = tokens(&b.spans, 12.5, ACCENT, Some(Face::Bold));
-                let end = l.paragraph(&t, l.left(), full, Align::Left);
-                let y = l.y + 3.2;
-                if end + 6.0 < l.right() {
-                    l.rule(end + 6.0, l.right(), y, 0.6, ACCENT);
+                l.gap(9.0);
+                let section_line = t.section_size * t.leading;
+                l.keep(section_line + entry_size * t.leading + 2.0 * body_line + 8.0);
+                let title: Vec<Span> = b
+                    .spans
+                    .iter()
+                    .map(|s| Span {
+                        text: t.section_title(&s.text),
+                        ..s.clone()
+                    })
+                    .collect();
+                let tk = l.tokens(&title, t.section_size, l.accent, Some(Face::Bold));
+                let end = l.paragraph(&tk, l.left(), full, Align::Left);
+                let plain: String = b.spans.iter().map(|s| s.text.as_str()).collect();
+                l.sections
+                    .push((plain.trim().to_string(), l.page, l.y + t.section_size));
+                match t.section_rule {
+                    SectionRule::After => {
+                        let y = l.y + t.section_size * 0.26;
+                        if end + 6.0 < l.right() {
+                            l.rule(end + 6.0, l.right(), y, 0.6, l.accent);
+                        }
+                        l.gap(2.5);
+                    }
+                    SectionRule::Below => {
+                        let y = l.y - t.section_size * 0.3;
+                        l.rule(l.left(), l.right(), y, 0.6, l.accent);
+                        l.space(t.section_size * 0.3 + 1.5);
+                        l.gap(2.0);
+                    }
                 }
-                l.space(2.5);
             }
             Kind::Heading(_) => {
-                l.space(5.0);
-                l.keep(10.5 * LEADING + 2.0 * body_line);
-                let right = tokens(&b.right, 9.5, MUTED, Some(Face::Regular));
+                l.gap(5.0);
+                l.keep(entry_size * t.leading + 2.0 * body_line);
+                let right = l.tokens(&b.right, body, l.muted, Some(Face::Regular));
                 let right_w: f32 = right.iter().map(|t| m.width(t.face, t.size, &t.text)).sum();
-                // At least 26 pt (2.5 em of the date and a little more) between the heading
-                // and its date, so a reader sees two columns, not one run of words.
+                // At least 2.7 em between the heading and its date, so a reader sees two
+                // columns, not one run of words.
                 let left_w = if right.is_empty() {
                     full
                 } else {
-                    full - right_w - 26.0
+                    full - right_w - body * 2.75
                 };
-                let t = tokens(&b.spans, 10.5, TEXT, None);
+                let tk = l.tokens(&b.spans, entry_size, l.text, None);
                 let before = l.y;
-                l.paragraph(&t, l.left(), left_w.max(full / 2.0), Align::Left);
+                l.paragraph(&tk, l.left(), left_w.max(full / 2.0), Align::Left);
                 if !right.is_empty() {
                     // The dates sit on the heading's first line, flush right.
                     let saved = l.y;
-                    l.y = before - 10.5 * LEADING;
-                    if l.y < MARGIN_BOTTOM {
+                    l.y = before - entry_size * t.leading;
+                    if l.y < l.bottom() {
                         l.y = saved;
                     }
                     l.place(&right, l.right() - right_w);
@@ -404,7 +495,7 @@ fn layout<'m>(doc: &Doc, m: &'m Metrics, paper: Paper) -> Layout<'m> {
                 l.space(1.0);
             }
             Kind::ListItem(depth) => {
-                let indent = 8.0 + 12.0 * f32::from(depth);
+                let indent = body * 0.85 + body * 1.25 * f32::from(depth);
                 let bullet = Token {
                     text: if depth == 0 {
                         "•".into()
@@ -412,17 +503,18 @@ fn layout<'m>(doc: &Doc, m: &'m Metrics, paper: Paper) -> Layout<'m> {
                         "◦".into()
                     },
                     face: Face::Regular,
-                    size: BODY,
-                    color: MUTED,
+                    size: body,
+                    color: l.muted,
                     link: None,
                 };
-                let t = tokens(&b.spans, BODY, TEXT, None);
+                let tk = l.tokens(&b.spans, body, l.text, None);
                 let before = l.y;
                 let page = l.page;
+                let hang = body * 0.95;
                 l.paragraph(
-                    &t,
-                    l.left() + indent + 9.0,
-                    full - indent - 9.0,
+                    &tk,
+                    l.left() + indent + hang,
+                    full - indent - hang,
                     Align::Left,
                 );
                 // The bullet goes on the item's first line (which may have moved to a new page).
@@ -433,21 +525,23 @@ fn layout<'m>(doc: &Doc, m: &'m Metrics, paper: Paper) -> Layout<'m> {
                 };
                 let saved = l.y;
                 l.y = first_y;
+                l.block = None;
                 l.place(&[bullet], l.left() + indent);
                 l.y = saved;
                 l.space(0.8);
             }
             Kind::Quote => {
-                let t = tokens(&b.spans, BODY, MUTED, Some(Face::Italic));
-                l.space(2.0);
-                l.paragraph(&t, l.left() + 14.0, full - 28.0, Align::Left);
-                l.space(2.0);
+                let tk = l.tokens(&b.spans, body, l.muted, Some(Face::Italic));
+                l.gap(2.0);
+                l.paragraph(&tk, l.left() + 14.0, full - 28.0, Align::Left);
+                l.gap(2.0);
             }
             Kind::Rule => {
-                l.space(4.0);
+                l.gap(4.0);
                 let y = l.y;
-                l.rule(l.left(), l.right(), y, 0.4, MUTED);
-                l.space(4.0);
+                let muted = l.muted;
+                l.rule(l.left(), l.right(), y, 0.4, muted);
+                l.gap(4.0);
             }
             Kind::Paragraph | Kind::Term | Kind::Definition => {
                 // Paragraphs one after another are set apart by more than a list's spacing,
@@ -459,8 +553,8 @@ fn layout<'m>(doc: &Doc, m: &'m Metrics, paper: Paper) -> Layout<'m> {
                 if after_paragraph && b.kind == Kind::Paragraph {
                     l.space(2.5);
                 }
-                let t = tokens(&b.spans, BODY, TEXT, None);
-                l.paragraph(&t, l.left(), full, Align::Left);
+                let tk = l.tokens(&b.spans, body, l.text, None);
+                l.paragraph(&tk, l.left(), full, Align::Left);
                 l.space(1.5);
             }
         }
@@ -533,6 +627,42 @@ fn attach(doc: &mut lopdf::Document, e: &crate::embed::Embedded, epoch: i64) -> 
     catalog.set("Names", Object::Dictionary(names));
     catalog.set("AF", Object::Array(vec![Object::Reference(spec_id)]));
     Some(())
+}
+
+/// Marks the fonts as subsets: their `/BaseFont` and `/FontName` get the six-letter tag and
+/// `+` that ISO 32000-1 §9.6.4 gives a font program holding only some glyphs (printpdf leaves
+/// it off because the subsetting is done here). The tag is a hash of the glyphs kept, so the
+/// same document gives the same bytes.
+fn tag_subsets(doc: &mut lopdf::Document, used: &BTreeMap<FontKey, BTreeSet<char>>) {
+    use lopdf::Object;
+    let tags: BTreeMap<&'static str, String> = used
+        .iter()
+        .map(|(key, chars)| {
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for c in chars.iter().map(|c| *c as u32).chain([key.1 as u32]) {
+                h ^= u64::from(c);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+            let tag: String = (0..6)
+                .map(|i| char::from(b'A' + u8::try_from((h >> (i * 5)) % 26).unwrap_or(0)))
+                .collect();
+            (fonts::postscript_name(*key), tag)
+        })
+        .collect();
+    for object in doc.objects.values_mut() {
+        let Object::Dictionary(dict) = object else {
+            continue;
+        };
+        for key in [b"BaseFont".as_slice(), b"FontName".as_slice()] {
+            let name = match dict.get(key) {
+                Ok(Object::Name(n)) => String::from_utf8_lossy(n).into_owned(),
+                _ => continue,
+            };
+            if let Some(tag) = tags.get(name.as_str()) {
+                dict.set(key, Object::Name(format!("{tag}+{name}").into_bytes()));
+            }
+        }
+    }
 }
 
 /// The deflate level of PDF streams (1 fast … 9 small). Measured on a two-page résumé: level
@@ -641,60 +771,108 @@ pub fn write(doc: &Doc, opts: &Options) -> Result<(Vec<u8>, Vec<Warning>), Error
         path: "<pdf>".into(),
         source: std::io::Error::other(m.to_string()),
     };
-    let metrics = Metrics::load().ok_or_else(|| err("the embedded DejaVu fonts did not load"))?;
-    let mut l = layout(doc, metrics, opts.paper);
+    let metrics = Metrics::load().ok_or_else(|| err("the embedded fonts did not load"))?;
+    let mut l = layout(doc, metrics, opts.paper, &opts.theme);
     let pages = l.page + 1;
-    // Page numbers from page 2.
-    for p in 1..pages {
-        let text = format!("{} / {}", p + 1, pages);
-        let w = metrics.width(Face::Regular, 8.0, &text);
-        l.placed.push(Placed {
-            page: p,
-            x: (l.width - w) / 2.0,
-            y: MARGIN_BOTTOM / 2.0,
-            text,
-            face: Face::Regular,
-            size: 8.0,
-            color: MUTED,
-            link: None,
-            width: w,
-        });
+    // The footer: page numbers when there are several pages, with the name from page 2 (a
+    // page that came loose still says whose it is).
+    if pages > 1 {
+        for p in 0..pages {
+            let number = format!("Page {} of {}", p + 1, pages);
+            let text = match opts.meta.author.as_deref().filter(|_| p > 0) {
+                Some(name) => format!("{name} · {number}"),
+                None => number,
+            };
+            let size = opts.theme.small * 0.9;
+            let w = metrics.width(Face::Regular, size, &text);
+            l.placed.push(Placed {
+                page: p,
+                x: (l.width - w) / 2.0,
+                y: opts.theme.margin_bottom / 2.0,
+                text,
+                face: Face::Regular,
+                size,
+                color: l.muted,
+                link: None,
+                width: w,
+                block: None,
+            });
+        }
     }
 
-    let mut used: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
+    // Each placed piece is drawn in runs of one family: the text face, and the fallback for
+    // the characters it lacks.
+    let mut styles: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
+    let mut used: BTreeMap<FontKey, BTreeSet<char>> = BTreeMap::new();
     for p in &l.placed {
-        used.entry(p.face).or_default().extend(p.text.chars());
+        styles.entry(p.face).or_default().extend(p.text.chars());
+        for (family, run, _) in metrics.runs(p.face, p.size, &p.text) {
+            used.entry((family, p.face))
+                .or_default()
+                .extend(run.chars());
+        }
     }
     let mut warnings = fonts::missing_glyphs(
         metrics,
-        &used
+        &styles
             .iter()
             .map(|(f, c)| (*f, c.clone()))
             .collect::<Vec<_>>(),
     );
 
     let mut pdf = PdfDocument::new(&opts.meta.title);
-    let mut handles: BTreeMap<Face, printpdf::FontId> = BTreeMap::new();
-    for (face, chars) in &used {
+    let mut handles: BTreeMap<FontKey, printpdf::FontId> = BTreeMap::new();
+    for (key, chars) in &used {
         let bytes = metrics
-            .subset(*face, chars)
+            .subset(*key, chars)
             .ok_or_else(|| err("font subsetting failed"))?;
         let mut font_warnings = Vec::new();
         let parsed = ParsedFont::from_bytes(&bytes, 0, &mut font_warnings)
             .ok_or_else(|| err("the subset font did not parse"))?;
         // Named by face, not by printpdf's process-wide random ids, so the bytes do not depend
         // on what else the process wrote.
-        let id = printpdf::FontId(face.postscript_name().to_string());
+        let id = printpdf::FontId(fonts::postscript_name(*key).to_string());
         pdf.resources
             .fonts
             .map
             .insert(id.clone(), printpdf::PdfFont::new(parsed));
-        handles.insert(*face, id);
+        handles.insert(*key, id);
     }
 
     let mut page_ops: Vec<Vec<Op>> = vec![Vec::new(); pages];
+    let artifact = || Op::BeginMarkedContent {
+        tag: "Artifact".into(),
+    };
+    for f in &l.fills {
+        if let Some(ops) = page_ops.get_mut(f.page) {
+            ops.push(artifact());
+            ops.push(Op::SetFillColor {
+                col: color(f.color),
+            });
+            let corner = |x: f32, y: f32| printpdf::LinePoint {
+                p: Point { x: Pt(x), y: Pt(y) },
+                bezier: false,
+            };
+            ops.push(Op::DrawPolygon {
+                polygon: printpdf::Polygon {
+                    rings: vec![printpdf::PolygonRing {
+                        points: vec![
+                            corner(f.x, f.y),
+                            corner(f.x + f.width, f.y),
+                            corner(f.x + f.width, f.y + f.height),
+                            corner(f.x, f.y + f.height),
+                        ],
+                    }],
+                    mode: printpdf::PaintMode::Fill,
+                    winding_order: printpdf::WindingOrder::NonZero,
+                },
+            });
+            ops.push(Op::EndMarkedContent);
+        }
+    }
     for r in &l.rules {
         if let Some(ops) = page_ops.get_mut(r.page) {
+            ops.push(artifact());
             ops.push(Op::SetOutlineColor {
                 col: color(r.color),
             });
@@ -722,30 +900,60 @@ pub fn write(doc: &Doc, opts: &Options) -> Result<(Vec<u8>, Vec<Warning>), Error
                     is_closed: false,
                 },
             });
+            ops.push(Op::EndMarkedContent);
         }
     }
+    // Each piece of text is marked content: an MCID owned by its block's structure element,
+    // or an artifact (page numbers, bullets).
+    let mut marks = structure::Marks {
+        pages: vec![Vec::new(); pages],
+    };
     for p in &l.placed {
-        let (Some(ops), Some(font)) = (page_ops.get_mut(p.page), handles.get(&p.face)) else {
+        let (Some(ops), Some(page_marks)) = (page_ops.get_mut(p.page), marks.pages.get_mut(p.page))
+        else {
             continue;
         };
-        ops.push(Op::StartTextSection);
-        ops.push(Op::SetFont {
-            font: PdfFontHandle::External(font.clone()),
-            size: Pt(p.size),
-        });
-        ops.push(Op::SetFillColor {
-            col: color(p.color),
-        });
-        ops.push(Op::SetTextCursor {
-            pos: Point {
-                x: Pt(p.x),
-                y: Pt(p.y),
-            },
-        });
-        ops.push(Op::ShowText {
-            items: vec![TextItem::Text(p.text.clone())],
-        });
-        ops.push(Op::EndTextSection);
+        match p.block.and_then(|b| doc.blocks.get(b).map(|k| (b, k.kind))) {
+            Some((b, kind)) => {
+                let mut map = BTreeMap::new();
+                map.insert(
+                    "MCID".to_string(),
+                    printpdf::DictItem::Int(i64::try_from(page_marks.len()).unwrap_or(0)),
+                );
+                page_marks.push(b);
+                ops.push(Op::BeginMarkedContentWithProperties {
+                    tag: structure::role(kind).into(),
+                    properties: printpdf::DictItem::Dict { map },
+                });
+            }
+            None => ops.push(artifact()),
+        }
+        let mut x = p.x;
+        for (family, run, width) in metrics.runs(p.face, p.size, &p.text) {
+            let Some(font) = handles.get(&(family, p.face)) else {
+                continue;
+            };
+            ops.push(Op::StartTextSection);
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(font.clone()),
+                size: Pt(p.size),
+            });
+            ops.push(Op::SetFillColor {
+                col: color(p.color),
+            });
+            ops.push(Op::SetTextCursor {
+                pos: Point {
+                    x: Pt(x),
+                    y: Pt(p.y),
+                },
+            });
+            ops.push(Op::ShowText {
+                items: vec![TextItem::Text(run)],
+            });
+            ops.push(Op::EndTextSection);
+            x += width;
+        }
+        ops.push(Op::EndMarkedContent);
         if let Some(url) = &p.link {
             let rect = Rect {
                 x: Pt(p.x),
@@ -793,6 +1001,9 @@ pub fn write(doc: &Doc, opts: &Options) -> Result<(Vec<u8>, Vec<Warning>), Error
     // printpdf's document object model, compressed and written here: no round trip through
     // bytes.
     let mut lo = pdf.to_lopdf_document(&save, &mut save_warnings);
+    tag_subsets(&mut lo, &used);
+    structure::finish(&mut lo, doc, &marks, &opts.meta.lang, &l.sections)
+        .ok_or_else(|| err("the document structure could not be written"))?;
     if let Some(e) = &opts.embed {
         attach(&mut lo, e, opts.meta.epoch)
             .ok_or_else(|| err("the résumé data could not be attached"))?;
@@ -818,6 +1029,7 @@ impl crate::format::Writer for PdfWriter {
             paper: ctx.options.paper,
             meta: ctx.meta.clone(),
             embed: ctx.embedded(resume, &doc),
+            theme: crate::theme::Theme::resolve(&ctx.options.theme),
         };
         write(&doc, &opts)
     }
