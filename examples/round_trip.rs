@@ -35,11 +35,18 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .and_then(|t| <resumeconv::theme::ThemeName as clap::ValueEnum>::from_str(t, true).ok())
         .unwrap_or_default();
+    // `--lang TAG`: the language section titles and dates are printed in.
+    let lang = args
+        .iter()
+        .position(|a| a == "--lang")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
     let write = resumeconv::WriteOptions {
         theme: resumeconv::theme::ThemeOptions {
             name: theme,
             ..Default::default()
         },
+        lang,
         ..Default::default()
     };
     let dump = args

@@ -28,6 +28,7 @@ pub mod error;
 pub mod extract;
 pub mod format;
 pub mod limits;
+pub mod locale;
 pub mod meta;
 pub mod model;
 pub mod output;

@@ -22,6 +22,10 @@ pub const COURSES_LIST: &str = r"(?i)^(?:relevant\s+|selected\s+|key\s+)?(?:cour
 /// docx.rs: a header or footer that is a page number
 pub const DOCX_PAGE_NUMBER: &str = r"(?i)^\s*(?:page|seite|p[áÁ]gina|pagina|strona)?\s*[0-9]*\s*(?:(?:of|/|von|de|di|z)\s*[0-9]*)?\s*$";
 
+/// docx: a running footer, the author's name then the page number ("Ana Lima · Page 2 of 3");
+/// the numbers are fields, which may be empty in the file.
+pub const DOCX_FOOTER_PAGE: &str = r"(?i)^.{1,80}?\s[-–—|·•]\s+(?:page|seite|página|pagina|pág\.|strona|side|sida|blad)\s*[0-9]{0,3}\s*(?:/|of|von|de|di|sur|z|van|av|af)\s*[0-9]{0,3}\s*$";
+
 /// entries.rs: "in", "of", "en", … before a field of study
 pub const FIELD_PREPOSITION: &str =
     r"^(?:in|of|en|em|de|di|im|w|na|no|del|della|da|do|dans|za|in der)\s+";
@@ -112,6 +116,7 @@ pub const ALL: &[(&str, &str)] = &[
     ("COLUMN_GAP", COLUMN_GAP),
     ("CONTACT_LABEL", CONTACT_LABEL),
     ("COURSES_LIST", COURSES_LIST),
+    ("DOCX_FOOTER_PAGE", DOCX_FOOTER_PAGE),
     ("DOCX_PAGE_NUMBER", DOCX_PAGE_NUMBER),
     ("FIELD_PREPOSITION", FIELD_PREPOSITION),
     ("FRAMED_TITLE", FRAMED_TITLE),

@@ -9,6 +9,7 @@
 //! and are not printed).
 
 use crate::doc::{Block, Doc, Kind, Span};
+use crate::locale::Words;
 use crate::model::{Basics, Location, Resume};
 
 /// Separator between items on one line (contact details, dates and place).
@@ -54,19 +55,15 @@ fn joined(groups: Vec<Vec<Span>>) -> Vec<Span> {
     out
 }
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// An ISO 8601 date for people: `2022-03` → "Mar 2022", `2022-03-14` → "14 Mar 2022",
-/// `2019` → "2019". Anything else is printed as written.
-pub fn human_date(iso: &str) -> String {
+/// An ISO 8601 date for people, in a language: `2022-03` → "Mar 2022", `2022-03-14` → "14 Mar
+/// 2022", `2019` → "2019". Anything else is printed as written.
+pub fn human_date(iso: &str, w: &Words) -> String {
     let parts: Vec<&str> = iso.split('-').collect();
     let month = |m: &str| {
         m.parse::<usize>()
             .ok()
             .and_then(|n| n.checked_sub(1))
-            .and_then(|i| MONTHS.get(i))
+            .and_then(|i| w.months.get(i))
     };
     match parts.as_slice() {
         [y, m] if y.len() == 4 => month(m).map_or(iso.to_string(), |m| format!("{m} {y}")),
@@ -78,20 +75,19 @@ pub fn human_date(iso: &str) -> String {
     }
 }
 
-/// "Mar 2022 – Apr 2023", "2019 – Present", "Since Mar 2020" is not used: an end without a
-/// start is printed as "Until …".
-pub fn date_range(start: Option<&str>, end: Option<&str>) -> Option<String> {
+/// "Mar 2022 – Apr 2023", "2019 – Present"; an end without a start is printed as "Until …".
+pub fn date_range(start: Option<&str>, end: Option<&str>, w: &Words) -> Option<String> {
     match (start, end) {
-        (Some(s), Some(e)) => Some(format!("{} – {}", human_date(s), human_date(e))),
-        (Some(s), None) => Some(format!("{} – Present", human_date(s))),
-        (None, Some(e)) => Some(format!("Until {}", human_date(e))),
+        (Some(s), Some(e)) => Some(format!("{} – {}", human_date(s, w), human_date(e, w))),
+        (Some(s), None) => Some(format!("{} – {}", human_date(s, w), w.present)),
+        (None, Some(e)) => Some(format!("{} {}", w.until, human_date(e, w))),
         (None, None) => None,
     }
 }
 
 /// A single date (awards, certificates, publications).
-fn one_date(d: Option<&str>) -> Option<String> {
-    d.map(human_date)
+fn one_date(d: Option<&str>, w: &Words) -> Option<String> {
+    d.map(|d| human_date(d, w))
 }
 
 fn url_spans(url: Option<&str>) -> Vec<Span> {
@@ -313,8 +309,14 @@ fn contact_line(b: &Basics) -> Vec<Span> {
     joined(groups)
 }
 
-/// Lays a résumé out as a document.
+/// Lays a résumé out as a document in the language its `meta` names (else English).
 pub fn present(r: &Resume) -> Doc {
+    let lang = crate::meta::resume_lang(r).unwrap_or_default();
+    present_in(r, Words::of(&lang))
+}
+
+/// Lays a résumé out as a document, its section titles and dates in a language.
+pub fn present_in(r: &Resume, w: &Words) -> Doc {
     let mut o = Out {
         doc: Doc::default(),
     };
@@ -327,37 +329,37 @@ pub fn present(r: &Resume) -> Doc {
     }
     o.push(Kind::Paragraph, contact_line(&basics));
     if basics.summary.is_some() {
-        o.heading(2, "Summary");
+        o.heading(2, w.summary);
         o.paragraphs(basics.summary.as_deref());
     }
 
     if let Some(work) = r.work.as_ref().filter(|w| !w.is_empty()) {
-        o.heading(2, "Experience");
-        for w in work {
-            let dates = date_range(w.start_date.as_deref(), w.end_date.as_deref());
-            o.entry(w.name.as_deref(), w.position.as_deref(), dates);
+        o.heading(2, w.experience);
+        for j in work {
+            let dates = date_range(j.start_date.as_deref(), j.end_date.as_deref(), w);
+            o.entry(j.name.as_deref(), j.position.as_deref(), dates);
             o.push(
                 Kind::Paragraph,
                 joined(vec![
-                    text_spans(w.location.clone()),
-                    url_spans(w.url.as_deref()),
+                    text_spans(j.location.clone()),
+                    url_spans(j.url.as_deref()),
                 ]),
             );
             // What the organisation is, in italics under the heading; with no role in the
             // heading an italic line there would read as the role, so it is labelled.
-            match (&w.description, &w.position) {
+            match (&j.description, &j.position) {
                 (Some(d), Some(_)) => o.push(Kind::Paragraph, vec![italic(d)]),
                 (Some(d), None) => o.push(Kind::Paragraph, vec![plain(&format!("About: {d}"))]),
                 _ => {}
             }
-            o.paragraphs(w.summary.as_deref());
-            o.bullets(w.highlights.as_deref());
+            o.paragraphs(j.summary.as_deref());
+            o.bullets(j.highlights.as_deref());
         }
     }
     if let Some(vol) = r.volunteer.as_ref().filter(|w| !w.is_empty()) {
-        o.heading(2, "Volunteering");
+        o.heading(2, w.volunteering);
         for v in vol {
-            let dates = date_range(v.start_date.as_deref(), v.end_date.as_deref());
+            let dates = date_range(v.start_date.as_deref(), v.end_date.as_deref(), w);
             o.entry(v.organization.as_deref(), v.position.as_deref(), dates);
             o.push(Kind::Paragraph, joined(vec![url_spans(v.url.as_deref())]));
             o.paragraphs(v.summary.as_deref());
@@ -365,10 +367,10 @@ pub fn present(r: &Resume) -> Doc {
         }
     }
     if let Some(edu) = r.education.as_ref().filter(|w| !w.is_empty()) {
-        o.heading(2, "Education");
+        o.heading(2, w.education);
         for e in edu {
             let (degree, labelled) = degree_text(e.study_type.as_deref(), e.area.as_deref());
-            let dates = date_range(e.start_date.as_deref(), e.end_date.as_deref());
+            let dates = date_range(e.start_date.as_deref(), e.end_date.as_deref(), w);
             o.entry(e.institution.as_deref(), degree.as_deref(), dates);
             o.push(Kind::Paragraph, joined(vec![url_spans(e.url.as_deref())]));
             for line in labelled {
@@ -381,9 +383,9 @@ pub fn present(r: &Resume) -> Doc {
         }
     }
     if let Some(projects) = r.projects.as_ref().filter(|w| !w.is_empty()) {
-        o.heading(2, "Projects");
+        o.heading(2, w.projects);
         for p in projects {
-            let dates = date_range(p.start_date.as_deref(), p.end_date.as_deref());
+            let dates = date_range(p.start_date.as_deref(), p.end_date.as_deref(), w);
             o.entry(p.name.as_deref(), None, dates);
             o.push(Kind::Paragraph, joined(vec![url_spans(p.url.as_deref())]));
             // The description first, under the heading: after labelled lines a short plain
@@ -401,7 +403,7 @@ pub fn present(r: &Resume) -> Doc {
         }
     }
     if let Some(skills) = r.skills.as_ref().filter(|w| !w.is_empty()) {
-        o.heading(2, "Skills");
+        o.heading(2, w.skills);
         for s in skills {
             let mut name = s.name.clone().unwrap_or_default();
             if let Some(l) = &s.level {
@@ -418,41 +420,41 @@ pub fn present(r: &Resume) -> Doc {
         }
     }
     if let Some(awards) = r.awards.as_ref().filter(|w| !w.is_empty()) {
-        o.heading(2, "Awards");
+        o.heading(2, w.awards);
         for a in awards {
             o.entry(
                 a.title.as_deref(),
                 a.awarder.as_deref(),
-                one_date(a.date.as_deref()),
+                one_date(a.date.as_deref(), w),
             );
             o.paragraphs(a.summary.as_deref());
         }
     }
     if let Some(certs) = r.certificates.as_ref().filter(|w| !w.is_empty()) {
-        o.heading(2, "Certificates");
+        o.heading(2, w.certificates);
         for c in certs {
             o.entry(
                 c.name.as_deref(),
                 c.issuer.as_deref(),
-                one_date(c.date.as_deref()),
+                one_date(c.date.as_deref(), w),
             );
             o.push(Kind::Paragraph, joined(vec![url_spans(c.url.as_deref())]));
         }
     }
     if let Some(pubs) = r.publications.as_ref().filter(|w| !w.is_empty()) {
-        o.heading(2, "Publications");
+        o.heading(2, w.publications);
         for p in pubs {
             o.entry(
                 p.name.as_deref(),
                 p.publisher.as_deref(),
-                one_date(p.release_date.as_deref()),
+                one_date(p.release_date.as_deref(), w),
             );
             o.push(Kind::Paragraph, joined(vec![url_spans(p.url.as_deref())]));
             o.paragraphs(p.summary.as_deref());
         }
     }
     if let Some(langs) = r.languages.as_ref().filter(|w| !w.is_empty()) {
-        o.heading(2, "Languages");
+        o.heading(2, w.languages);
         for l in langs {
             let text = match (&l.language, &l.fluency) {
                 // "English (Native speaker)"; a fluency with brackets of its own after a
@@ -465,7 +467,7 @@ pub fn present(r: &Resume) -> Doc {
         }
     }
     if let Some(interests) = r.interests.as_ref().filter(|w| !w.is_empty()) {
-        o.heading(2, "Interests");
+        o.heading(2, w.interests);
         for i in interests {
             let name = i.name.clone().unwrap_or_default();
             let text = match i.keywords.as_ref().filter(|k| !k.is_empty()) {
@@ -476,7 +478,7 @@ pub fn present(r: &Resume) -> Doc {
         }
     }
     if let Some(refs) = r.references.as_ref().filter(|w| !w.is_empty()) {
-        o.heading(2, "References");
+        o.heading(2, w.references);
         for x in refs {
             let text = match (&x.reference, &x.name) {
                 (Some(t), Some(n)) => format!("“{t}” — {n}"),
@@ -497,16 +499,26 @@ mod tests {
 
     #[test]
     fn dates_for_people() {
-        assert_eq!(human_date("2022-03"), "Mar 2022");
-        assert_eq!(human_date("2022-05-14"), "14 May 2022");
-        assert_eq!(human_date("2019"), "2019");
+        let en = Words::of("en");
+        assert_eq!(human_date("2022-03", en), "Mar 2022");
+        assert_eq!(human_date("2022-05-14", en), "14 May 2022");
+        assert_eq!(human_date("2019", en), "2019");
         assert_eq!(
-            date_range(Some("2019"), None).as_deref(),
+            date_range(Some("2019"), None, en).as_deref(),
             Some("2019 – Present")
         );
         assert_eq!(
-            date_range(Some("2022-03"), Some("2023-04")).as_deref(),
+            date_range(Some("2022-03"), Some("2023-04"), en).as_deref(),
             Some("Mar 2022 – Apr 2023")
+        );
+        let de = Words::of("de");
+        assert_eq!(
+            date_range(Some("2022-03"), None, de).as_deref(),
+            Some("Mär 2022 – heute")
+        );
+        assert_eq!(
+            date_range(None, Some("2020-10"), de).as_deref(),
+            Some("bis Okt 2020")
         );
     }
 }

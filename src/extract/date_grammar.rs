@@ -34,9 +34,11 @@ const SINCE_WORDS: &[&str] = &[
     "since", "seit", "depuis", "desde", "dal", "dall'", "od", "vanaf", "from", "с",
 ];
 
-/// Words that give only the end: "until 2020", "bis 2020", "jusqu'en 2020".
+/// Words that give only the end: "until 2020", "bis 2020", "jusqu'en 2020", "tot 2020"
+/// (Dutch), "do 2020" (Polish).
 const UNTIL_WORDS: &[&str] = &[
-    "until", "till", "bis", "jusqu'à", "jusqu'en", "jusqu'au", "hasta", "até", "fino a", "по",
+    "until", "till", "bis", "jusqu'à", "jusqu'en", "jusqu'au", "hasta", "até", "fino a", "tot",
+    "do", "по",
 ];
 
 /// Words between the two ends of a range, besides dashes.

@@ -12,7 +12,7 @@ fn oracle() -> Regex {
         r"(?:(?:{day}\s*(?:de\s+)?)?(?-i:\p{{L}}+)\.?\s*(?:de\s+)?,?\s*(?:{day},?\s+(?:de\s+)?)?(?:[0-9]{{4}}|['’][0-9]{{2}})|{seasons}\s+[0-9]{{4}}|[0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}}|[0-9]{{1,2}}[./][0-9]{{1,2}}[./][0-9]{{4}}|[0-9]{{4}}-[0-9]{{1,2}}(?-u:\b)|[0-9]{{1,2}}[/.\\-][0-9]{{4}}|[0-9]{{4}}[/.][0-9]{{1,2}}(?-u:\b)|(?:19|20)[0-9]{{2}})"
     );
     let since = r"since|seit|depuis|desde|dal|dall['’]|od|vanaf|from|с";
-    let until = r"until|till|bis|jusqu['’](?:à|en|au)|hasta|até|fino\s+a|по";
+    let until = r"until|till|bis|jusqu['’](?:à|en|au)|hasta|até|fino\s+a|tot|do|по";
     let range = r"to|until|till|through|thru|bis|au|al|à|a|até|ate|hasta|do|tot|по|jusqu['’](?:à|en|au)|fino\s+a";
     let open = r"present|current|currently|now|today|ongoing|date|heute|aktuell|jetzt|dato|laufend|actuel|actuellement|aujourd['’]hui|auj\.?|présent|maintenant|ce\s+jour|actualidad|actualmente|actual|presente|hoy|la\s+fecha|atual|atualmente|o\s+momento|hoje|(?:fino\s+)?ad\s+oggi|oggi|in\s+corso|attuale|nu|nå|idag|heden|obecnie|teraz|nadal|настоящее\s+время|наст\.\s*время|сейчас|н\.\s*в\.";
     Regex::new(&format!(

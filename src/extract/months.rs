@@ -134,7 +134,7 @@ pub const MONTHS: &[(&str, [&[&str]; 12])] = &[
             &["maj", "maja"],
             &["czerwiec", "czerwca", "cze"],
             &["lipiec", "lipca", "lip"],
-            &["sierpień", "sierpnia", "sierpien"],
+            &["sierpień", "sierpnia", "sierpien", "sie"],
             &["wrzesień", "września", "wrzesien", "wrz"],
             &["październik", "października", "pazdziernik", "paź", "paz"],
             &["listopad", "listopada", "lis"],

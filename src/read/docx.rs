@@ -290,6 +290,7 @@ fn furniture(bytes: &[u8], prefix: &str) -> Vec<super::docx_textbox::BoxParagrap
         .collect();
     names.sort();
     let page_number = crate::lite_re!(crate::patterns::DOCX_PAGE_NUMBER);
+    let running = crate::lite_re!(crate::patterns::DOCX_FOOTER_PAGE);
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
     for name in names {
@@ -302,7 +303,7 @@ fn furniture(bytes: &[u8], prefix: &str) -> Vec<super::docx_textbox::BoxParagrap
         }
         for p in super::docx_textbox::part_paragraphs(&xml) {
             let text: String = p.runs.iter().map(|r| r.0.as_str()).collect();
-            if page_number.is_match(&text) || !seen.insert(text) {
+            if page_number.is_match(&text) || running.is_match(&text) || !seen.insert(text) {
                 continue;
             }
             out.push(p);

@@ -400,7 +400,7 @@ impl Writer for HtmlWriter {
         let mut warnings = Vec::new();
         let cleaned = crate::write::xml_safe(resume, &mut warnings);
         let resume = cleaned.as_ref().unwrap_or(resume);
-        let doc = crate::present::present(resume);
+        let doc = crate::present::present_in(resume, crate::locale::Words::of(&ctx.meta.lang));
         let embedded = ctx.embedded(resume, &doc);
         let page = to_string(
             &doc,

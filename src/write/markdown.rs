@@ -131,9 +131,9 @@ impl crate::format::Writer for MarkdownWriter {
     fn write(
         &self,
         resume: &crate::model::Resume,
-        _: &crate::format::WriteContext,
+        ctx: &crate::format::WriteContext,
     ) -> Result<(Vec<u8>, Vec<crate::Warning>), crate::Error> {
-        let doc = crate::present::present(resume);
+        let doc = crate::present::present_in(resume, crate::locale::Words::of(&ctx.meta.lang));
         Ok((to_string(&doc).into_bytes(), Vec::new()))
     }
 }

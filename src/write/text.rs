@@ -117,7 +117,7 @@ pub const WRITER: TextWriter = TextWriter;
 
 impl Writer for TextWriter {
     fn write(&self, resume: &Resume, ctx: &WriteContext) -> Result<(Vec<u8>, Vec<Warning>), Error> {
-        let doc = crate::present::present(resume);
+        let doc = crate::present::present_in(resume, crate::locale::Words::of(&ctx.meta.lang));
         Ok((to_string(&doc, ctx.options.wrap).into_bytes(), Vec::new()))
     }
 }

@@ -101,12 +101,16 @@ fn word_structure_styles_numbering_links_metadata() {
     let docx = docx_of(&read_fixture(&f));
     let document = entry(&docx, "word/document.xml");
     for needle in [
-        r#"<w:pStyle w:val="Title" />"#,
-        r#"<w:pStyle w:val="Heading1" />"#,
-        r#"<w:pStyle w:val="Heading2" />"#,
-        r#"<w:pStyle w:val="ListBullet" />"#,
-        r#"<w:numId w:val="2" />"#,
-        r#"<w:tab w:val="right" w:pos="9638" />"#,
+        r#"<w:pStyle w:val="Title"/>"#,
+        r#"<w:pStyle w:val="Heading1"/>"#,
+        r#"<w:pStyle w:val="Heading2"/>"#,
+        r#"<w:pStyle w:val="ListBullet"/>"#,
+        r#"<w:numId w:val="1"/>"#,
+        r#"<w:tab w:val="right" w:pos="9646"/>"#,
+        r#"<w:rStyle w:val="Organisation"/>"#,
+        r#"<w:rStyle w:val="Date"/>"#,
+        "<w:keepNext/>",
+        r#"<w:footerReference w:type="default" r:id="rIdFooter1"/>"#,
         "<w:hyperlink",
     ] {
         assert!(document.contains(needle), "{needle} missing");
@@ -115,7 +119,30 @@ fn word_structure_styles_numbering_links_metadata() {
         !document.contains("•"),
         "bullets must be numbering, not typed characters"
     );
-    assert!(entry(&docx, "word/numbering.xml").contains(r#"<w:numFmt w:val="bullet" />"#));
+    assert!(entry(&docx, "word/numbering.xml").contains(r#"<w:numFmt w:val="bullet"/>"#));
+    // Each style once; the footer numbers the pages with fields.
+    let styles = entry(&docx, "word/styles.xml");
+    for id in [
+        "Normal",
+        "Title",
+        "Heading1",
+        "Heading2",
+        "ListBullet",
+        "Hyperlink",
+    ] {
+        let n = styles.matches(&format!("w:styleId=\"{id}\"")).count();
+        assert_eq!(n, 1, "style {id} is defined {n} times");
+    }
+    let footer = entry(&docx, "word/footer1.xml");
+    assert!(
+        footer.contains(" PAGE ") && footer.contains(" NUMPAGES "),
+        "{footer}"
+    );
+    // Dates do not break across lines.
+    assert!(
+        document.contains("Mar\u{a0}2021"),
+        "dates keep no-break spaces"
+    );
     let core = entry(&docx, "docProps/core.xml");
     assert!(
         core.contains("<dc:title>Ana Lindqvist-Żelazny – Résumé</dc:title>"),
@@ -141,7 +168,7 @@ fn paper_sizes() {
     resumeconv().arg(&f).arg("-o").arg(&out).assert().success();
     assert!(
         entry(&std::fs::read(&out).unwrap(), "word/document.xml")
-            .contains(r#"<w:pgSz w:w="11906" w:h="16838" />"#)
+            .contains(r#"<w:pgSz w:w="11906" w:h="16838"/>"#)
     );
     resumeconv()
         .arg(&f)
@@ -152,7 +179,7 @@ fn paper_sizes() {
         .success();
     assert!(
         entry(&std::fs::read(&out).unwrap(), "word/document.xml")
-            .contains(r#"<w:pgSz w:w="12240" w:h="15840" />"#)
+            .contains(r#"<w:pgSz w:w="12240" w:h="15840"/>"#)
     );
 }
 

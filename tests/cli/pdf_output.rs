@@ -37,7 +37,10 @@ fn squash(s: &str) -> String {
 /// Every name, date, position and highlight of the résumé, as it must read.
 fn facts(r: &Resume) -> Vec<String> {
     let mut v: Vec<Option<String>> = Vec::new();
-    let d = |s: &Option<String>| s.as_deref().map(resumeconv::present::human_date);
+    let d = |s: &Option<String>| {
+        s.as_deref()
+            .map(|x| resumeconv::present::human_date(x, resumeconv::locale::Words::of("en")))
+    };
     if let Some(b) = &r.basics {
         v.extend([
             b.name.clone(),

@@ -777,8 +777,9 @@ pub fn write(doc: &Doc, opts: &Options) -> Result<(Vec<u8>, Vec<Warning>), Error
     // The footer: page numbers when there are several pages, with the name from page 2 (a
     // page that came loose still says whose it is).
     if pages > 1 {
+        let words = crate::locale::Words::of(&opts.meta.lang);
         for p in 0..pages {
-            let number = format!("Page {} of {}", p + 1, pages);
+            let number = format!("{} {} {} {}", words.page, p + 1, words.of, pages);
             let text = match opts.meta.author.as_deref().filter(|_| p > 0) {
                 Some(name) => format!("{name} · {number}"),
                 None => number,
@@ -1024,7 +1025,7 @@ impl crate::format::Writer for PdfWriter {
         resume: &crate::model::Resume,
         ctx: &crate::format::WriteContext,
     ) -> Result<(Vec<u8>, Vec<crate::Warning>), Error> {
-        let doc = crate::present::present(resume);
+        let doc = crate::present::present_in(resume, crate::locale::Words::of(&ctx.meta.lang));
         let opts = Options {
             paper: ctx.options.paper,
             meta: ctx.meta.clone(),
