@@ -98,6 +98,11 @@ pub struct Cli {
     #[arg(long, value_name = "PT", value_parser = parse_font_size)]
     pub font_size: Option<f32>,
 
+    /// Fit PDF and DOCX output on at most N pages (tighter spacing, smaller type and margins
+    /// within readable limits), or fail if it cannot
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=20))]
+    pub fit_pages: Option<u16>,
+
     /// Page margins in millimetres, 5 to 40
     #[arg(long, value_name = "MM", value_parser = parse_margins)]
     pub margins: Option<f32>,
@@ -213,6 +218,7 @@ impl Cli {
                 font_size: self.font_size,
                 margins_mm: self.margins,
             },
+            fit_pages: self.fit_pages.map(usize::from),
             epoch: Some(resumeconv::run_epoch()),
             lang: self.lang.clone(),
         }

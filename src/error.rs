@@ -47,12 +47,34 @@ pub enum Error {
         name: &'static str,
         direction: &'static str,
     },
+    /// `--fit-pages N` asked for fewer pages than the résumé needs at the smallest readable
+    /// setting.
+    #[error(
+        "does not fit on {pages} page(s): it needs {needed} even at the smallest readable setting (body {body} pt, narrow margins); shorten it or allow more pages"
+    )]
+    DoesNotFit {
+        pages: usize,
+        needed: usize,
+        body: f32,
+    },
     /// A mistake in how the tool was called (exit code 2).
     #[error("{0}")]
     Usage(String),
 }
 
 impl Error {
+    /// The error said of one input: a writer's refusal about the document (it does not fit
+    /// the pages asked for) names the file it came from.
+    pub fn in_file(self, file: &str) -> Error {
+        match self {
+            Error::DoesNotFit { .. } => Error::Shape {
+                file: file.to_string(),
+                message: self.to_string(),
+            },
+            e => e,
+        }
+    }
+
     /// True when the command line, not a document, is at fault.
     pub fn is_usage(&self) -> bool {
         matches!(self, Error::Usage(_) | Error::NotSupported { .. })

@@ -312,6 +312,9 @@ pub struct WriteOptions {
     pub wrap: Option<usize>,
     /// The design of PDF, DOCX and HTML (`--theme`, `--accent`, `--font-size`, `--margins`).
     pub theme: theme::ThemeOptions,
+    /// `--fit-pages N`: PDF and DOCX reduce spacing, type size and margins within readable
+    /// limits until the résumé fits N pages, or fail saying it cannot.
+    pub fit_pages: Option<usize>,
     /// The documents' date, seconds since 1970. None: `SOURCE_DATE_EPOCH`, else 0, so a
     /// library call gives the same bytes every time; the command line passes the time of
     /// the run unless `SOURCE_DATE_EPOCH` is set.

@@ -209,7 +209,8 @@ fn convert(cli: &Cli) -> Result<u8, Error> {
     }
     report_warnings(shown, &reading.warnings, cli);
     let opts = cli.write_options();
-    let (rendered, written_warnings) = resumeconv::render_full(&reading.resume, to, &opts)?;
+    let (rendered, written_warnings) =
+        resumeconv::render_full(&reading.resume, to, &opts).map_err(|e| e.in_file(shown))?;
     report_warnings(shown, &written_warnings, cli);
     if cli.strict && !(reading.warnings.is_empty() && written_warnings.is_empty()) {
         if !cli.quiet {

@@ -175,6 +175,37 @@ impl Theme {
         t
     }
 
+    /// The theme `step` notches tighter (0 = as designed): less space between blocks, then
+    /// smaller type and margins, never below [`Theme::SMALLEST_BODY`] points of body text
+    /// and 10 mm margins. None past the last notch.
+    pub fn tightened(&self, step: u32) -> Option<Theme> {
+        if step > Self::NOTCHES {
+            return None;
+        }
+        let k = step as f32 / Self::NOTCHES as f32;
+        let mut t = self.clone();
+        t.spacing = self.spacing * (1.0 - 0.5 * k);
+        let body = (self.body * (1.0 - 0.2 * k)).max(Self::SMALLEST_BODY.min(self.body));
+        let scale = body / self.body;
+        t.body = body;
+        t.name_size = self.name_size * scale;
+        t.section_size = self.section_size * scale;
+        t.headline_size = self.headline_size * scale;
+        t.small = self.small * scale;
+        t.leading = self.leading - (self.leading - 1.18).max(0.0) * k;
+        let floor = 10.0 * PT_PER_MM;
+        let shrink = |m: f32| (m * (1.0 - 0.4 * k)).max(floor.min(m));
+        t.margin_x = shrink(self.margin_x);
+        t.margin_top = shrink(self.margin_top);
+        t.margin_bottom = shrink(self.margin_bottom);
+        Some(t)
+    }
+
+    /// How many notches [`Theme::tightened`] has.
+    pub const NOTCHES: u32 = 8;
+    /// The smallest body text size fitting goes to.
+    pub const SMALLEST_BODY: f32 = 8.0;
+
     /// The colour as `RRGGBB` (DOCX, CSS).
     pub fn hex(c: Rgb) -> String {
         format!("{:02X}{:02X}{:02X}", c[0], c[1], c[2])

@@ -11,6 +11,7 @@ use crate::error::{Error, Warning};
 use crate::format::{WriteContext, Writer};
 use crate::meta::DocMeta;
 use crate::model::Resume;
+use crate::theme::Theme;
 use crate::write::docx::Paper;
 use serde_json::{Map, Value, json};
 
@@ -51,16 +52,58 @@ dl{margin:.2rem 0}dt{font-weight:700}dd{margin:0 0 .2rem 1rem}
 article{break-inside:avoid-page}h2{break-after:avoid}.entry-head{break-after:avoid}a{color:inherit}}
 ";
 
+/// The theme on top of the base look: its accent colour, type size and margins; a band
+/// behind the header and capitals over a full rule for the themes that have them. Titles
+/// are capitalised by CSS, so the page's text stays as written.
+fn theme_css(t: &Theme) -> String {
+    let accent = Theme::hex(t.accent);
+    let mut css = format!(
+        ":root{{--accent:#{accent};--rule:#{accent};--muted:#{}}}\n\
+         html{{font-size:{:.1}pt;line-height:{:.2}}}\n\
+         @media print{{html{{font-size:{:.1}pt}}}}\n",
+        Theme::hex(t.muted),
+        t.body + 1.0,
+        t.leading + 0.03,
+        t.body + 0.5
+    );
+    if t.header_align == crate::theme::Align::Left {
+        css.push_str("header{text-align:left}\n");
+    }
+    if t.section_rule == crate::theme::SectionRule::Below {
+        css.push_str(
+            "h2{display:block;border-bottom:.6pt solid var(--rule);padding-bottom:.15rem}\nh2::after{content:none}\n",
+        );
+    }
+    if t.section_caps {
+        css.push_str("h2{text-transform:uppercase;letter-spacing:.04em}\n");
+    }
+    if t.header_band {
+        css.push_str(
+            "header{background:var(--accent);color:#fff;margin:-16mm -18mm 1rem;padding:10mm 18mm 6mm}\n\
+             header h1,header .contact,header a{color:#fff}\n\
+             @media print{header{margin:0 0 1rem;-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n",
+        );
+    }
+    if t.spacing < 1.0 {
+        css.push_str("article{margin:.3rem 0}h2{margin:.7rem 0 .3rem}\n");
+    }
+    css
+}
+
 /// The page of a document; `resume` gives the structured data, `embedded` the carried copy.
 pub fn to_string(
     doc: &Doc,
     resume: &Resume,
     meta: &DocMeta,
     paper: Paper,
+    theme: &Theme,
     embedded: Option<&Embedded>,
 ) -> String {
     let mut h = String::with_capacity(16 * 1024);
-    h.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    h.push_str(&format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+        attr(&meta.lang)
+    ));
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     h.push_str(&format!("<title>{}</title>\n", text(&meta.title)));
     if let Some(a) = &meta.author {
@@ -81,8 +124,12 @@ pub fn to_string(
         Paper::A4 => "A4",
         Paper::Letter => "letter",
     };
+    let mm = |pt: f32| (pt * 25.4 / 72.0).round();
     h.push_str(&format!(
-        "<style>\n@page{{size:{size};margin:16mm 18mm}}\n{CSS}</style>\n"
+        "<style>\n@page{{size:{size};margin:{}mm {}mm}}\n{CSS}{}</style>\n",
+        mm(theme.margin_top),
+        mm(theme.margin_x),
+        theme_css(theme)
     ));
     h.push_str("<script type=\"application/ld+json\">\n");
     h.push_str(&script_json(&person(resume)));
@@ -407,6 +454,7 @@ impl Writer for HtmlWriter {
             resume,
             &ctx.meta,
             ctx.options.paper,
+            &Theme::resolve(&ctx.options.theme),
             embedded.as_ref(),
         );
         Ok((page.into_bytes(), warnings))

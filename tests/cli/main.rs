@@ -22,5 +22,6 @@ mod real_corpus;
 mod realistic;
 mod round_trip_realistic;
 mod text_input;
+mod themes;
 mod usage;
 mod validate;

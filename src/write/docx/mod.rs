@@ -94,7 +94,7 @@ impl crate::format::Writer for DocxWriter {
             paper: ctx.options.paper,
             meta: ctx.meta.clone(),
             embed: ctx.embedded(resume, &doc),
-            theme: Theme::resolve(&ctx.options.theme),
+            theme: crate::write::pdf::theme_for(&doc, ctx.options)?,
         };
         Ok((write(&doc, &opts)?, warnings))
     }

@@ -469,7 +469,15 @@ fn layout<'m>(doc: &Doc, m: &'m Metrics, paper: Paper, t: &'m Theme) -> Layout<'
             }
             Kind::Heading(_) => {
                 l.gap(5.0);
-                l.keep(entry_size * t.leading + 2.0 * body_line);
+                // An entry that fits on a page is kept on one; a longer one starts where its
+                // heading and two lines fit.
+                let whole = entry_height(&l, doc, i, full);
+                let page_height = l.top() - l.bottom();
+                if whole <= page_height * 0.6 {
+                    l.keep(whole);
+                } else {
+                    l.keep(entry_size * t.leading + 2.0 * body_line);
+                }
                 let right = l.tokens(&b.right, body, l.muted, Some(Face::Regular));
                 let right_w: f32 = right.iter().map(|t| m.width(t.face, t.size, &t.text)).sum();
                 // At least 2.7 em between the heading and its date, so a reader sees two
@@ -1015,6 +1023,81 @@ pub fn write(doc: &Doc, opts: &Options) -> Result<(Vec<u8>, Vec<Warning>), Error
     Ok((bytes, warnings))
 }
 
+/// The height an entry takes: its heading and the paragraphs and bullets up to the next
+/// heading, wrapped at the text width (spacing between blocks approximated).
+fn entry_height(l: &Layout<'_>, doc: &Doc, at: usize, full: f32) -> f32 {
+    let t = l.t;
+    let entry_size = t.body * 1.1;
+    let mut h = entry_size * t.leading + 1.0;
+    for b in doc.blocks.iter().skip(at + 1) {
+        let (width, size) = match b.kind {
+            Kind::Heading(_) => break,
+            Kind::ListItem(depth) => (full - t.body * (1.8 + 1.25 * f32::from(depth)), t.body),
+            Kind::Quote => (full - 28.0, t.body),
+            _ => (full, t.body),
+        };
+        let tokens = l.tokens(&b.spans, size, l.text, None);
+        let lines = l.wrap(&tokens, width).len().max(1);
+        h += lines as f32 * size * t.leading + 2.0;
+    }
+    h
+}
+
+/// The theme, tightened as little as needed for the document to fit `pages` pages (the
+/// PDF's own layout decides; DOCX takes the same theme). An error when even the tightest
+/// readable setting needs more.
+pub fn fit(doc: &Doc, paper: Paper, theme: &Theme, pages: usize) -> Result<Theme, Error> {
+    let metrics = Metrics::load().ok_or_else(|| Error::Write {
+        path: "<pdf>".into(),
+        source: std::io::Error::other("the embedded fonts did not load"),
+    })?;
+    let mut last = (0, theme.body);
+    for step in 0..=Theme::NOTCHES {
+        let Some(t) = theme.tightened(step) else {
+            break;
+        };
+        let needed = layout(doc, metrics, paper, &t).page + 1;
+        if needed <= pages {
+            return Ok(t);
+        }
+        last = (needed, t.body);
+    }
+    Err(Error::DoesNotFit {
+        pages,
+        needed: last.0,
+        body: (last.1 * 10.0).round() / 10.0,
+    })
+}
+
+/// The theme a writer uses: the command line's, fitted to `--fit-pages` when asked. Without
+/// it, a last page holding only a few lines is avoided when two notches of tightening
+/// save that page.
+pub fn theme_for(doc: &Doc, o: &crate::WriteOptions) -> Result<Theme, Error> {
+    let theme = Theme::resolve(&o.theme);
+    if let Some(n) = o.fit_pages {
+        return fit(doc, o.paper, &theme, n);
+    }
+    let Some(metrics) = Metrics::load() else {
+        return Ok(theme);
+    };
+    let l = layout(doc, metrics, o.paper, &theme);
+    let pages = l.page + 1;
+    let used = (l.top() - l.y) / (l.top() - l.bottom());
+    if pages > 1 && used < NEARLY_EMPTY {
+        for step in 1..=2 {
+            if let Some(t) = theme.tightened(step) {
+                if layout(doc, metrics, o.paper, &t).page + 1 < pages {
+                    return Ok(t);
+                }
+            }
+        }
+    }
+    Ok(theme)
+}
+
+/// A last page filled less than this (a share of its height) is nearly empty.
+const NEARLY_EMPTY: f32 = 0.15;
+
 /// The PDF row of the format registry.
 pub struct PdfWriter;
 pub const WRITER: PdfWriter = PdfWriter;
@@ -1030,7 +1113,7 @@ impl crate::format::Writer for PdfWriter {
             paper: ctx.options.paper,
             meta: ctx.meta.clone(),
             embed: ctx.embedded(resume, &doc),
-            theme: crate::theme::Theme::resolve(&ctx.options.theme),
+            theme: theme_for(&doc, ctx.options)?,
         };
         write(&doc, &opts)
     }
