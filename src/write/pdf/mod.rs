@@ -85,6 +85,8 @@ struct Token {
     size: f32,
     color: Rgb3,
     link: Option<String>,
+    /// Kept on one line when it fits (a contact item).
+    keep: bool,
 }
 
 struct Layout<'m> {
@@ -168,6 +170,7 @@ impl<'m> Layout<'m> {
                 size,
                 color: if s.link.is_some() { link_color } else { color },
                 link: s.link.clone(),
+                keep: false,
             })
             .collect()
     }
@@ -178,7 +181,8 @@ impl<'m> Layout<'m> {
         for t in tokens {
             // A short link ("GitHub: ana-lima", an e-mail address) is not broken across
             // lines: it stays one piece for the eye and for a reader of the text layer.
-            if t.link.is_some() && self.m.width(t.face, t.size, &t.text) <= width * 0.6 {
+            if (t.link.is_some() || t.keep) && self.m.width(t.face, t.size, &t.text) <= width * 0.6
+            {
                 words.push(t.clone());
                 continue;
             }
@@ -427,7 +431,13 @@ fn layout<'m>(doc: &Doc, m: &'m Metrics, paper: Paper, t: &'m Theme) -> Layout<'
                 } else {
                     t.small
                 };
-                let tk = l.tokens(&b.spans, size, header_color, None);
+                let mut tk = l.tokens(&b.spans, size, header_color, None);
+                // A contact item is not broken inside ("8 allée / des Linguistes"); the line
+                // breaks between items.
+                for token in &mut tk {
+                    token.keep = !token.text.trim().is_empty()
+                        && token.text.trim() != crate::present::SEP.trim();
+                }
                 l.paragraph(&tk, l.left(), full, header_align);
                 // Wider than a line's leading, so a reader sees the headline, the contact
                 // line and the place as lines of their own, not one centred paragraph
@@ -514,6 +524,7 @@ fn layout<'m>(doc: &Doc, m: &'m Metrics, paper: Paper, t: &'m Theme) -> Layout<'
                     size: body,
                     color: l.muted,
                     link: None,
+                    keep: false,
                 };
                 let tk = l.tokens(&b.spans, body, l.text, None);
                 let before = l.y;
