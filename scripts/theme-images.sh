@@ -22,4 +22,10 @@ done
 "$bin" samples/lena-fischer.txt -o "$tmp/de.pdf" --theme modern --lang de --accent burgundy
 pdftoppm -r 70 -png -f 1 -l 1 "$tmp/de.pdf" "$tmp/de"
 cp "$tmp"/de-*1.png "$out/modern-de-page1.png"
-ls -l "$out"
+# Page 1 of each bundled sample's PDF (classic), beside the sample's rendered files.
+for pdf in samples/rendered/*.pdf; do
+  stem=$(basename "$pdf" .pdf)
+  pdftoppm -r 80 -png -f 1 -l 1 "$pdf" "$tmp/$stem"
+  cp "$tmp/$stem"-*1.png "docs/$stem.png"
+done
+ls -l "$out" docs/*.png
