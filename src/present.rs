@@ -392,14 +392,16 @@ pub fn present_in(r: &Resume, w: &Words) -> Doc {
             // line reads as the next project's name.
             o.paragraphs(p.description.as_deref());
             o.bullets(p.highlights.as_deref());
-            o.labelled("Roles", p.roles.as_deref());
+            // The project's facts under the words people label them with on a CV (not the
+            // JSON field names): "Role:", "For:", "Project type:", "Technologies:".
+            o.labelled("Role", p.roles.as_deref());
             if let Some(e) = &p.entity {
-                o.push(Kind::Paragraph, vec![plain(&format!("Entity: {e}"))]);
+                o.push(Kind::Paragraph, vec![plain(&format!("For: {e}"))]);
             }
             if let Some(t) = &p.kind {
-                o.push(Kind::Paragraph, vec![plain(&format!("Type: {t}"))]);
+                o.push(Kind::Paragraph, vec![plain(&format!("Project type: {t}"))]);
             }
-            o.labelled("Keywords", p.keywords.as_deref());
+            o.labelled("Technologies", p.keywords.as_deref());
         }
     }
     if let Some(skills) = r.skills.as_ref().filter(|w| !w.is_empty()) {

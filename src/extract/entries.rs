@@ -972,7 +972,7 @@ fn label_kind(label: &str) -> Option<&'static str> {
         "grade" | "gpa" | "score" | "final grade" | "classification" | "promedio" | "nota"
         | "nota final" | "media" | "moyenne" | "mention" | "voto" | "voto di laurea" | "note"
         | "abschlussnote" | "durchschnitt" | "srednia" | "cijfer" => Some("grade"),
-        "type" => Some("type"),
+        "type" | "project type" => Some("type"),
         "entity" | "for" | "client" => Some("entity"),
         "degree" | "qualification" => Some("degree"),
         "about" => Some("description"),

@@ -420,7 +420,16 @@ fn layout<'m>(doc: &Doc, m: &'m Metrics, paper: Paper, t: &'m Theme) -> Layout<'
         l.block = (b.kind != Kind::Rule).then_some(i);
         match b.kind {
             Kind::Heading(1) => {
-                let tk = l.tokens(&b.spans, t.name_size, name_color, Some(Face::Bold));
+                // A long name is set smaller to stay on one line (down to 60 % of the
+                // theme's size), not broken inside a word.
+                let text: String = b.spans.iter().map(|s| s.text.as_str()).collect();
+                let natural = m.width(Face::Bold, t.name_size, text.trim());
+                let size = if natural > full {
+                    (t.name_size * full / natural * 0.98).max(t.name_size * 0.6)
+                } else {
+                    t.name_size
+                };
+                let tk = l.tokens(&b.spans, size, name_color, Some(Face::Bold));
                 l.paragraph(&tk, l.left(), full, header_align);
                 l.space(2.0);
             }
