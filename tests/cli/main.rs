@@ -8,6 +8,7 @@ mod batch;
 mod common;
 mod convert;
 mod docx_io;
+mod docx_order;
 #[path = "../../fuzz/docx_package.rs"]
 mod docx_package;
 mod embedded;

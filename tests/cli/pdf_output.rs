@@ -154,6 +154,25 @@ fn unicode_prints_and_missing_glyphs_are_warnings() {
 }
 
 #[test]
+fn right_to_left_text_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("cv.json");
+    std::fs::write(
+        &json,
+        r#"{"basics": {"name": "Layla Haddad", "summary": "مهندسة برمجيات"}}"#,
+    )
+    .unwrap();
+    resumeconv()
+        .arg(&json)
+        .arg("-o")
+        .arg(dir.path().join("cv.pdf"))
+        .arg("-v")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("right-to-left script"));
+}
+
+#[test]
 fn paper_metadata_determinism_size() {
     let f = json_fixtures()
         .into_iter()

@@ -238,6 +238,26 @@ impl Metrics {
     }
 }
 
+/// True for a letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko and
+/// their presentation forms).
+fn right_to_left(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+/// A warning when the text holds a right-to-left script: the PDF writer sets every line left
+/// to right and does not join letters, so such words print in the wrong order and unjoined.
+pub fn right_to_left_warning(used: &[(Face, BTreeSet<char>)]) -> Option<Warning> {
+    used.iter()
+        .flat_map(|(_, chars)| chars.iter())
+        .any(|c| right_to_left(*c))
+        .then(|| {
+            Warning::new(
+                None,
+                "the text has right-to-left script (Arabic, Hebrew); the PDF sets it left to right without joining letters, so those words print wrongly: use DOCX or HTML for them",
+            )
+        })
+}
+
 /// Warnings for characters no face can draw, once per character.
 pub fn missing_glyphs(metrics: &Metrics, used: &[(Face, BTreeSet<char>)]) -> Vec<Warning> {
     let mut missing: BTreeSet<char> = BTreeSet::new();

@@ -841,13 +841,10 @@ pub fn write(doc: &Doc, opts: &Options) -> Result<(Vec<u8>, Vec<Warning>), Error
                 .extend(run.chars());
         }
     }
-    let mut warnings = fonts::missing_glyphs(
-        metrics,
-        &styles
-            .iter()
-            .map(|(f, c)| (*f, c.clone()))
-            .collect::<Vec<_>>(),
-    );
+    let by_style: Vec<(Face, BTreeSet<char>)> =
+        styles.iter().map(|(f, c)| (*f, c.clone())).collect();
+    let mut warnings = fonts::missing_glyphs(metrics, &by_style);
+    warnings.extend(fonts::right_to_left_warning(&by_style));
 
     let mut pdf = PdfDocument::new(&opts.meta.title);
     let mut handles: BTreeMap<FontKey, printpdf::FontId> = BTreeMap::new();
