@@ -120,6 +120,12 @@ pub fn bound(s: &str) -> String {
     .into_owned()
 }
 
+/// An item of a list printed on one line: a middle dot inside it is bound with narrow
+/// no-break spaces, so it is not taken for the separator between items.
+fn inline_item(t: &str) -> String {
+    t.replace(SEP, "\u{202f}·\u{202f}")
+}
+
 /// Builds the document, block by block.
 struct Out {
     doc: Doc,
@@ -173,6 +179,16 @@ impl Out {
                 Kind::Paragraph,
                 vec![plain(&format!("{label}: {}", items.join(", ")))],
             );
+        }
+    }
+
+    /// Short items on one line between middle dots; a single item stays a list item (alone
+    /// on a line, "Open source" or "Volunteering" would read as a section title).
+    fn inline_list(&mut self, items: Vec<Vec<Span>>) {
+        if items.len() == 1 {
+            self.push(Kind::ListItem(0), items.into_iter().flatten().collect());
+        } else {
+            self.push(Kind::Paragraph, joined(items));
         }
     }
 
@@ -408,17 +424,26 @@ pub fn present_in(r: &Resume, w: &Words) -> Doc {
         o.heading(2, w.skills);
         for s in skills {
             let mut name = s.name.clone().unwrap_or_default();
-            if let Some(l) = &s.level {
+            // The level once: a group named by its level ("Expert") is not "Expert (Expert)".
+            if let Some(l) = s
+                .level
+                .as_ref()
+                .filter(|l| !l.trim().eq_ignore_ascii_case(name.trim()))
+            {
                 name = format!("{name} ({l})");
             }
-            let text = match s.keywords.as_ref().filter(|k| !k.is_empty()) {
-                Some(k) => format!("{name}: {}", k.join(", ")),
-                None => format!("{name}:"),
+            // The group's name (and level) in bold before its keywords.
+            let keywords = s.keywords.as_ref().filter(|k| !k.is_empty());
+            let spans = match (name.trim().is_empty(), keywords) {
+                (true, Some(k)) => vec![plain(&k.join(", "))],
+                (true, None) => Vec::new(),
+                (false, Some(k)) => vec![
+                    bold(&format!("{name}:")),
+                    plain(&format!(" {}", k.join(", "))),
+                ],
+                (false, None) => vec![bold(&format!("{name}:"))],
             };
-            o.push(
-                Kind::ListItem(0),
-                vec![plain(text.trim_start_matches(": "))],
-            );
+            o.push(Kind::ListItem(0), spans);
         }
     }
     if let Some(awards) = r.awards.as_ref().filter(|w| !w.is_empty()) {
@@ -457,6 +482,7 @@ pub fn present_in(r: &Resume, w: &Words) -> Doc {
     }
     if let Some(langs) = r.languages.as_ref().filter(|w| !w.is_empty()) {
         o.heading(2, w.languages);
+        let mut items = Vec::new();
         for l in langs {
             let text = match (&l.language, &l.fluency) {
                 // "English (Native speaker)"; a fluency with brackets of its own after a
@@ -465,19 +491,24 @@ pub fn present_in(r: &Resume, w: &Words) -> Doc {
                 (Some(a), Some(f)) => format!("{a} ({f})"),
                 (a, f) => a.clone().or(f.clone()).unwrap_or_default(),
             };
-            o.push(Kind::ListItem(0), vec![plain(&text)]);
+            items.push(vec![plain(&inline_item(&text))]);
         }
+        // Languages on one line, set apart by middle dots: "English (native) · German (C1)".
+        o.inline_list(items);
     }
     if let Some(interests) = r.interests.as_ref().filter(|w| !w.is_empty()) {
         o.heading(2, w.interests);
+        let mut items = Vec::new();
         for i in interests {
             let name = i.name.clone().unwrap_or_default();
             let text = match i.keywords.as_ref().filter(|k| !k.is_empty()) {
                 Some(k) => format!("{name}: {}", k.join(", ")),
                 None => name,
             };
-            o.push(Kind::ListItem(0), vec![plain(&text)]);
+            items.push(vec![plain(&inline_item(&text))]);
         }
+        // Interests on one line too: "Cycling: road, gravel · Chess".
+        o.inline_list(items);
     }
     if let Some(refs) = r.references.as_ref().filter(|w| !w.is_empty()) {
         o.heading(2, w.references);

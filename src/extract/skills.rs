@@ -243,10 +243,28 @@ fn labelled(text: &str) -> Option<(String, String)> {
     }
     // "first-lang: Here, we have an itemization, …" explains; it does not list.
     let sentence = rest.ends_with('.') && rest.split_whitespace().count() > 6;
-    let long_items = rest.contains(',')
-        && split_commas(rest)
-            .iter()
-            .any(|x| x.split_whitespace().count() > 5);
+    // An item's length is its words outside brackets: "AWS (EC2, RDS, EKS, S3)" is one
+    // short item with its parts listed, not a phrase.
+    let outside_brackets = |x: &str| {
+        let mut depth = 0i32;
+        let bare: String = x
+            .chars()
+            .filter(|c| {
+                match c {
+                    '(' | '[' => depth += 1,
+                    ')' | ']' => {
+                        depth -= 1;
+                        return false;
+                    }
+                    _ => {}
+                }
+                depth <= 0
+            })
+            .collect();
+        bare.split_whitespace().count()
+    };
+    let long_items =
+        rest.contains(',') && split_commas(rest).iter().any(|x| outside_brackets(x) > 5);
     if sentence || long_items {
         return None;
     }
@@ -288,7 +306,14 @@ fn prepare(lines: &[Line], found: &mut Found) -> Vec<Line> {
                 continue;
             }
         }
-        if block.len() > 1 && !l.is_heading() && block.iter().any(|x| x.words() > 6) {
+        // Lines that each open with a group's label ("Cloud: …" then "Data: …") are groups
+        // of their own, not one wrapped explanation.
+        let all_labelled = block.iter().all(|x| labelled(&x.text).is_some());
+        if block.len() > 1
+            && !l.is_heading()
+            && !all_labelled
+            && block.iter().any(|x| x.words() > 6)
+        {
             let mut joined = l.clone();
             for x in block.iter().skip(1) {
                 joined.spans.push(crate::doc::Span::plain(" "));
@@ -444,11 +469,22 @@ pub fn languages(chunk: &Chunk, found: &mut Found) {
                         || matches!(w.to_lowercase().as_str(), "speaker" | "level" | "user")
                 })
     };
-    for (i, l) in chunk.lines.iter().enumerate() {
+    // Items of one line are languages when most of them start with a language's name.
+    let languages = |items: &[&str]| {
+        let known = items
+            .iter()
+            .filter(|i| {
+                let first = i.split_whitespace().next().unwrap_or("");
+                lexicon::has(lexicon::LANGUAGE_NAMES, first)
+            })
+            .count();
+        known * 2 >= items.len() && known > 0
+    };
+    let lines = one_item_per_line(chunk, languages);
+    for (i, l) in lines.iter().enumerate() {
         let text = l.text.trim().trim_end_matches('.');
         // A name followed by a line that is only a fluency ("Twi" then "Conversational").
-        let next_is_fluency = chunk
-            .lines
+        let next_is_fluency = lines
             .get(i + 1)
             .is_some_and(|n| fluency_only(n.text.trim()));
         // A fluency on its own line after its language ("English" then "native").
@@ -511,9 +547,45 @@ pub fn languages(chunk: &Chunk, found: &mut Found) {
     }
 }
 
+/// The lines of a list section with items run together on a line cut into one line per
+/// item: "English (native) · German (C1)", "Cycling | Chess | Jazz" — a middle dot, bar or
+/// bullet between spaces separates items on one line, the way CVs save space for short
+/// lists. A separator bound by narrow no-break spaces is inside an item.
+/// `split` says whether a line's items are items of the section (not a garbled line that
+/// happens to hold a bar).
+fn one_item_per_line(chunk: &Chunk, split: fn(&[&str]) -> bool) -> Vec<super::lines::Line> {
+    let mut out = Vec::new();
+    for l in &chunk.lines {
+        let items: Vec<&str> = l
+            .text
+            .split(" · ")
+            .flat_map(|p| p.split(" | "))
+            .flat_map(|p| p.split(" • "))
+            // A separator left at the end of a wrapped line ("… · Chess ·") or opening the
+            // next is not the item's.
+            .map(|p| p.trim().trim_matches(['·', '|', '•']).trim())
+            .filter(|p| !p.is_empty())
+            .collect();
+        if items.len() < 2 || !split(&items) {
+            let mut one = l.clone();
+            if let Some(item) = items.first().filter(|i| i.len() < l.text.trim().len()) {
+                one.set_text(item.to_string());
+            }
+            out.push(one);
+            continue;
+        }
+        for item in items {
+            let mut piece = l.clone();
+            piece.set_text(item.to_string());
+            out.push(piece);
+        }
+    }
+    out
+}
+
 /// An interests section: names, with keywords after a colon.
 pub fn interests(chunk: &Chunk, found: &mut Found) {
-    for l in &chunk.lines {
+    for l in &one_item_per_line(chunk, |_| true) {
         if let Some((name, rest)) = labelled(&l.text) {
             // Commas separate; a short phrase without them is one keyword ("retro
             // platformers"); a long run of words is a list written with spaces only.

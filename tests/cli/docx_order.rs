@@ -228,7 +228,7 @@ fn violations(part: &str, xml: &str) -> Vec<String> {
     // For each open element: its name and the schema position of its last child.
     let mut stack: Vec<(String, usize)> = Vec::new();
     let mut out = Vec::new();
-    let mut child = |stack: &mut Vec<(String, usize)>, name: &str, out: &mut Vec<String>| {
+    let child = |stack: &mut Vec<(String, usize)>, name: &str, out: &mut Vec<String>| {
         if let Some((parent, last)) = stack.last_mut() {
             match position(parent, name) {
                 Some(Some(p)) if p >= *last => *last = p,

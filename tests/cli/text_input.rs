@@ -201,3 +201,101 @@ fn title_then_employer_and_place_then_dates() {
         assert_eq!(w["highlights"][0], "Built things", "{line}");
     }
 }
+
+/// Reads a Markdown or text résumé given as a string.
+fn read_str(text: &str, format: resumeconv::Format) -> resumeconv::model::Resume {
+    resumeconv::read_resume(text.as_bytes(), format, "x.md")
+        .unwrap()
+        .resume
+}
+
+/// Short lists run together on one line between middle dots, bars or bullets — languages
+/// and interests, as CVs save space — are one item each; a line whose pieces are not
+/// languages stays whole.
+#[test]
+fn languages_and_interests_on_one_line() {
+    use resumeconv::Format::{Markdown, Text};
+    for (text, format) in [
+        (
+            "# Ana Lima\n\nana@example.org\n\n## Languages\n\nPortuguese (native) · English (C1) · Spanish (B2)\n\n## Interests\n\nCycling · Chess · Jazz piano\n",
+            Markdown,
+        ),
+        (
+            "Ana Lima\nana@example.org\n\nLANGUAGES\nPortuguese (native) | English (C1) | Spanish (B2)\n\nINTERESTS\nCycling | Chess | Jazz piano\n",
+            Text,
+        ),
+        (
+            "# Ana Lima\n\nana@example.org\n\n## Sprachen\n\nPortugiesisch (Muttersprache) • Englisch (C1) • Spanisch (B2)\n\n## Interessen\n\nRadfahren • Schach • Jazzklavier\n",
+            Markdown,
+        ),
+    ] {
+        let r = read_str(text, format);
+        let langs: Vec<(String, String)> = r
+            .languages
+            .unwrap_or_default()
+            .into_iter()
+            .map(|l| {
+                (
+                    l.language.unwrap_or_default(),
+                    l.fluency.unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert_eq!(langs.len(), 3, "{text}: {langs:?}");
+        assert!(langs[1].1 == "C1" && langs[2].1 == "B2", "{langs:?}");
+        let interests: Vec<String> = r
+            .interests
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|i| i.name)
+            .collect();
+        assert_eq!(interests.len(), 3, "{text}: {interests:?}");
+    }
+    // Pieces that are not languages: the line is not cut into "languages".
+    let r = read_str(
+        "# Ana Lima\n\nana@example.org\n\n## Languages\n\nEnglish (native)\n\nMines Paris (PSL) | Université Paris (Sorbonne)\n",
+        Markdown,
+    );
+    let names: Vec<String> = r
+        .languages
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|l| l.language)
+        .collect();
+    assert!(
+        names.len() <= 2 && !names.iter().any(|n| n.starts_with("Université")),
+        "{names:?}"
+    );
+}
+
+/// A skill group's label before a list whose items list their own parts in brackets
+/// ("AWS (EC2, RDS, EKS, S3, CloudFront)") is still a label: an item's length is its words
+/// outside brackets.
+#[test]
+fn skill_groups_with_bracketed_parts() {
+    use resumeconv::Format::{Markdown, Text};
+    for (text, format) in [
+        (
+            "# Ana Lima\n\nana@example.org\n\n## Skills\n\n- Cloud: AWS (EC2, RDS, EKS, S3, CloudFront, EventBridge), Terraform, Python\n- Data: SQL, dbt\n",
+            Markdown,
+        ),
+        (
+            "Ana Lima\nana@example.org\n\nSKILLS\nCloud: Azure (App Service, Functions, Cosmos DB, Key Vault), Bicep\nData: SQL, dbt\n",
+            Text,
+        ),
+        (
+            "# Ana Lima\n\nana@example.org\n\n## Kenntnisse\n\n- **Cloud:** GCP (Cloud Run, BigQuery, Pub/Sub, GKE, Spanner), Terraform\n- **Daten:** SQL, dbt\n",
+            Markdown,
+        ),
+    ] {
+        let r = read_str(text, format);
+        let skills = r.skills.unwrap_or_default();
+        assert_eq!(skills.len(), 2, "{text}: {skills:?}");
+        assert_eq!(skills[0].name.as_deref(), Some("Cloud"), "{skills:?}");
+        let k = skills[0].keywords.clone().unwrap_or_default();
+        assert!(
+            k.len() >= 2 && k[0].contains('(') && k[0].ends_with(')'),
+            "{k:?}"
+        );
+    }
+}

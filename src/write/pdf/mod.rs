@@ -581,7 +581,15 @@ fn layout<'m>(doc: &Doc, m: &'m Metrics, paper: Paper, t: &'m Theme) -> Layout<'
                 if after_paragraph && b.kind == Kind::Paragraph {
                     l.space(2.5);
                 }
-                let tk = l.tokens(&b.spans, body, l.text, None);
+                let mut tk = l.tokens(&b.spans, body, l.text, None);
+                // Items set apart by middle dots (a place and a web address, languages on one
+                // line) are not broken inside when they fit.
+                let sep = crate::present::SEP;
+                if tk.iter().any(|t| t.text == sep) {
+                    for token in &mut tk {
+                        token.keep = token.text != sep;
+                    }
+                }
                 l.paragraph(&tk, l.left(), full, Align::Left);
                 l.space(1.5);
             }
