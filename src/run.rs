@@ -220,10 +220,31 @@ fn convert(cli: &Cli) -> Result<u8, Error> {
     }
 
     match &out_path {
-        Some(p) => output::write_atomic(p, &rendered)?,
+        Some(p) => {
+            output::write_atomic(p, &rendered)?;
+            // One line for a person at a terminal; nothing when piped, in scripts or with -q.
+            use std::io::IsTerminal;
+            if !cli.quiet && std::io::stderr().is_terminal() {
+                say!(
+                    "resumeconv: {shown} → {} ({}, {})",
+                    p.display(),
+                    to.name(),
+                    human_size(rendered.len())
+                );
+            }
+        }
         None => write_stdout(&rendered)?,
     }
     Ok(OK)
+}
+
+/// "45 KB", "812 bytes".
+fn human_size(n: usize) -> String {
+    if n < 1024 {
+        format!("{n} bytes")
+    } else {
+        format!("{} KB", n.div_ceil(1024))
+    }
 }
 
 /// Batch mode: several inputs, a directory, several formats, `--out-dir`, `--check` or
@@ -462,6 +483,14 @@ fn report_warnings(file: &str, warnings: &[resumeconv::Warning], cli: &Cli) {
 
 /// `resumeconv validate FILE...`: every problem of every file, with its JSON path.
 fn validate_files(files: &[String], strict: bool, quiet: bool) -> u8 {
+    #[derive(Default)]
+    struct Tally {
+        valid: usize,
+        warned: usize,
+        invalid: usize,
+        unreadable: usize,
+    }
+    let mut tally = Tally::default();
     let mut unreadable = false;
     let mut invalid = false;
     for file in files {
@@ -477,6 +506,7 @@ fn validate_files(files: &[String], strict: bool, quiet: bool) -> u8 {
             Err(e) => {
                 say!("resumeconv: error: {e}");
                 unreadable = true;
+                tally.unreadable += 1;
                 continue;
             }
         };
@@ -489,11 +519,38 @@ fn validate_files(files: &[String], strict: bool, quiet: bool) -> u8 {
             };
             say!("resumeconv: {kind}: {shown}: {p}");
         }
+        let warned = problems.len();
         if failed {
             invalid = true;
-        } else if !quiet {
-            say!("resumeconv: {shown}: valid");
+            tally.invalid += 1;
+            if validate::is_valid(&problems) && !quiet {
+                say!("resumeconv: {shown}: invalid under --strict (warnings fail)");
+            }
+        } else if warned > 0 {
+            tally.warned += 1;
+            if !quiet {
+                say!(
+                    "resumeconv: {shown}: valid, with {warned} warning{}",
+                    if warned == 1 { "" } else { "s" }
+                );
+            }
+        } else {
+            tally.valid += 1;
+            if !quiet {
+                say!("resumeconv: {shown}: valid");
+            }
         }
+    }
+    // Several files: one line that sums them up.
+    if files.len() > 1 && !quiet {
+        say!(
+            "resumeconv: {} files: {} valid, {} valid with warnings, {} invalid, {} unreadable",
+            files.len(),
+            tally.valid,
+            tally.warned,
+            tally.invalid,
+            tally.unreadable
+        );
     }
     if unreadable {
         FAILED

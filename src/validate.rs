@@ -70,8 +70,18 @@ pub fn check(doc: &Value) -> Vec<Problem> {
                     });
                     continue;
                 }
+                // A field the schema does not know is kept by every conversion: worth a
+                // warning (a typo, a tool's own key), not a failure — `--strict` fails it.
+                let severity = if matches!(
+                    e.kind(),
+                    jsonschema::error::ValidationErrorKind::AdditionalProperties { .. }
+                ) {
+                    Severity::Warning
+                } else {
+                    Severity::Error
+                };
                 problems.push(Problem {
-                    severity: Severity::Error,
+                    severity,
                     message: describe(&e, &path),
                     path,
                 });
@@ -137,7 +147,7 @@ fn describe(e: &jsonschema::ValidationError<'_>, path: &str) -> String {
         }
         K::Format { format } => format!("{shown} is not a valid {format}"),
         K::AdditionalProperties { unexpected } => format!(
-            "unknown field{} {} (the JSON Resume schema does not allow extra fields here)",
+            "unknown field{} {} (not in the JSON Resume schema; conversions keep it)",
             if unexpected.len() == 1 { "" } else { "s" },
             unexpected
                 .iter()

@@ -133,3 +133,50 @@ fn completions_and_man_page() {
         .success()
         .stdout(predicate::str::contains(".TH resumeconv"));
 }
+
+/// A single conversion says what it wrote in one line when a person watches (stderr is a
+/// terminal; `script` gives the run one), and nothing when piped or with `-q`.
+#[test]
+fn a_success_line_on_a_terminal_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/priya-raman.md");
+    let out = dir.path().join("cv.pdf");
+    let piped = resumeconv()
+        .arg(&sample)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(piped.status.success());
+    assert!(
+        piped.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&piped.stderr)
+    );
+    let bin = assert_cmd::cargo::cargo_bin("resumeconv");
+    let command = format!(
+        "{} {} -o {}",
+        bin.display(),
+        sample.display(),
+        out.display()
+    );
+    let Ok(tty) = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env("NO_COLOR", "1")
+        .output()
+    else {
+        panic!("`script` (util-linux) is needed to give the run a terminal");
+    };
+    let said = String::from_utf8_lossy(&tty.stdout);
+    assert!(tty.status.success(), "{said}");
+    assert!(
+        said.contains("priya-raman.md → ") && said.contains("(pdf, "),
+        "{said}"
+    );
+    let quiet = format!("{command} -q");
+    let tty = std::process::Command::new("script")
+        .args(["-qec", &quiet, "/dev/null"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&tty.stdout).contains(" → "));
+}

@@ -52,13 +52,50 @@ fn warnings_alone_pass_unless_strict() {
         .arg(&f)
         .assert()
         .success()
-        .stderr(format!("{expected}resumeconv: {shown}: valid\n"));
+        .stderr(format!(
+            "{expected}resumeconv: {shown}: valid, with 2 warnings\n"
+        ));
     resumeconv()
         .args(["validate", "--strict"])
         .arg(&f)
         .assert()
         .code(3)
-        .stderr(expected);
+        .stderr(format!(
+            "{expected}resumeconv: {shown}: invalid under --strict (warnings fail)\n"
+        ));
+}
+
+/// A field the schema does not know is a warning (conversions keep it); `--strict` fails it.
+/// Several files end with one line that sums them up.
+#[test]
+fn unknown_fields_warn_and_several_files_are_summed_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let extra = dir.path().join("extra.json");
+    std::fs::write(
+        &extra,
+        r#"{"basics": {"name": "Ana"}, "pronouns": "she/her"}"#,
+    )
+    .unwrap();
+    let shown = extra.display();
+    resumeconv()
+        .arg("validate")
+        .arg(&extra)
+        .arg(fixture("json/minimal.json"))
+        .arg("/no/such.json")
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(format!(
+            "resumeconv: warning: {shown}: unknown field \"pronouns\" (not in the JSON Resume schema; conversions keep it)\n\
+             resumeconv: {shown}: valid, with 1 warning\n"
+        )))
+        .stderr(predicates::str::ends_with(
+            "resumeconv: 3 files: 1 valid, 1 valid with warnings, 0 invalid, 1 unreadable\n",
+        ));
+    resumeconv()
+        .args(["validate", "--strict"])
+        .arg(&extra)
+        .assert()
+        .code(3);
 }
 
 #[test]
