@@ -29,28 +29,7 @@ pub struct Words {
 
 /// The languages, English first (the default).
 pub const LANGUAGES: &[Words] = &[
-    Words {
-        lang: "en",
-        summary: "Summary",
-        experience: "Experience",
-        volunteering: "Volunteering",
-        education: "Education",
-        projects: "Projects",
-        skills: "Skills",
-        awards: "Awards",
-        certificates: "Certificates",
-        publications: "Publications",
-        languages: "Languages",
-        interests: "Interests",
-        references: "References",
-        present: "Present",
-        until: "Until",
-        months: [
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ],
-        page: "Page",
-        of: "of",
-    },
+    ENGLISH,
     Words {
         lang: "de",
         summary: "Profil",
@@ -219,12 +198,11 @@ impl Words {
         LANGUAGES
             .iter()
             .find(|w| w.lang == primary)
-            .or(LANGUAGES.first())
             .unwrap_or(&ENGLISH)
     }
 }
 
-/// English, for when the table cannot be read (it always can).
+/// English, the default.
 const ENGLISH: Words = Words {
     lang: "en",
     summary: "Summary",

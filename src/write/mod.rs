@@ -55,3 +55,20 @@ pub fn xml_safe(resume: &Resume, warnings: &mut Vec<Warning>) -> Option<Resume> 
     ));
     serde_json::from_value(value).ok()
 }
+
+/// Percent-encodes what a URI may not hold as is — spaces, control characters and non-ASCII
+/// characters, byte by byte in UTF-8 — for a PDF link action or a DOCX relationship target.
+pub fn encode_uri(u: &str) -> String {
+    let mut out = String::with_capacity(u.len());
+    for c in u.chars() {
+        if c.is_ascii_graphic() {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}

@@ -23,23 +23,6 @@ const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relatio
 const PKG_REL: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 const WML: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml";
 
-/// Non-ASCII characters and spaces in an address are percent-encoded for the relationship
-/// target.
-fn encode_url(u: &str) -> String {
-    let mut out = String::with_capacity(u.len());
-    for c in u.chars() {
-        if c.is_ascii() && c != ' ' {
-            out.push(c);
-        } else {
-            let mut buf = [0u8; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{b:02X}"));
-            }
-        }
-    }
-    out
-}
-
 fn content_types(custom: bool) -> String {
     let mut o = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
@@ -88,7 +71,7 @@ fn document_rels(links: &[String], custom: bool) -> String {
         o.push_str(&format!(
             "<Relationship Id=\"rIdLink{}\" Type=\"{REL}/hyperlink\" Target=\"{}\" TargetMode=\"External\"/>",
             i + 1,
-            xml_escape(&encode_url(url))
+            xml_escape(&crate::write::encode_uri(url))
         ));
     }
     if custom {

@@ -4,7 +4,7 @@
 //! spacing, sz, szCs, u, lang; `w:style`: name, basedOn, next, link, uiPriority, qFormat,
 //! pPr, rPr — each style defined once, and the design taken from the [`Theme`].
 
-use crate::doc::{Block, Doc, Kind, Span};
+use crate::doc::{Doc, Kind, Span};
 use crate::embed::xml_escape;
 use crate::theme::{Align, Theme};
 
@@ -287,24 +287,16 @@ pub fn document(doc: &Doc, t: &Theme, page: (u32, u32), margins: Margins) -> (St
     (xml, links)
 }
 
-/// True when block `i` is one of the lines between an entry's heading and its bullets.
+/// True when block `i` is one of the lines between an entry's heading and its bullets: the
+/// nearest block before it that is not a paragraph is an entry's heading.
 fn entry_line(doc: &Doc, i: usize) -> bool {
     doc.blocks
         .get(..i)
         .unwrap_or_default()
         .iter()
         .rev()
-        .take_while(|b| b.kind == Kind::Paragraph)
-        .count()
-        < i
-        && doc
-            .blocks
-            .get(..i)
-            .unwrap_or_default()
-            .iter()
-            .rev()
-            .find(|b: &&Block| b.kind != Kind::Paragraph)
-            .is_some_and(|b| matches!(b.kind, Kind::Heading(l) if l >= 3))
+        .find(|b| b.kind != Kind::Paragraph)
+        .is_some_and(|b| matches!(b.kind, Kind::Heading(l) if l >= 3))
 }
 
 /// Page margins in twips.

@@ -210,22 +210,6 @@ fn stable_file_id(bytes: &mut [u8]) {
     }
 }
 
-/// Percent-encodes what a URI may not hold as is (printpdf writes the bytes raw).
-fn encode_uri(u: &str) -> String {
-    let mut out = String::with_capacity(u.len());
-    for c in u.chars() {
-        if c.is_ascii_graphic() {
-            out.push(c);
-        } else {
-            let mut buf = [0u8; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{b:02X}"));
-            }
-        }
-    }
-    out
-}
-
 fn color(c: Rgb3) -> Color {
     Color::Rgb(Rgb::new(c[0], c[1], c[2], None))
 }
@@ -429,7 +413,7 @@ pub fn write(doc: &Doc, opts: &Options) -> Result<(Vec<u8>, Vec<Warning>), Error
             ops.push(Op::LinkAnnotation {
                 link: LinkAnnotation::new(
                     rect,
-                    Actions::Uri(encode_uri(url)),
+                    Actions::Uri(crate::write::encode_uri(url)),
                     Some(BorderArray::Solid([0.0, 0.0, 0.0])),
                     Some(ColorArray::Transparent),
                     Some(HighlightingMode::Invert),
