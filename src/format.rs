@@ -23,6 +23,7 @@ pub enum Format {
     Html,
     Docx,
     Pdf,
+    LinkedIn,
 }
 
 /// What a reader makes of an input: a presentational document that extraction then reads
@@ -102,6 +103,7 @@ pub const TABLE: &[Row] = &[
     Row { format: Format::Html, names: &["html", "htm"], about: "HTML: one self-contained page", extensions: &["html", "htm"], binary: false, reader: Some(&crate::read::html::READER), writer: Some(&crate::write::html::WRITER) },
     Row { format: Format::Docx, names: &["docx", "word"], about: "Word document (Office Open XML)", extensions: &["docx"], binary: true, reader: Some(&crate::read::docx::READER), writer: Some(&crate::write::docx::WRITER) },
     Row { format: Format::Pdf, names: &["pdf"], about: "PDF", extensions: &["pdf"], binary: true, reader: Some(&crate::read::pdf::READER), writer: Some(&crate::write::pdf::WRITER) },
+    Row { format: Format::LinkedIn, names: &["linkedin"], about: "LinkedIn data export (the ZIP of CSV files from \"Get a copy of your data\")", extensions: &["zip"], binary: true, reader: Some(&crate::read::linkedin::READER), writer: None },
 ];
 
 /// Which way a format is used.
@@ -252,7 +254,13 @@ pub fn sniff(bytes: &[u8], hint: Option<Format>) -> Option<Format> {
         return Some(Format::Pdf);
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return Some(Format::Docx);
+        use crate::read::linkedin::{is_word, looks_like};
+        let linkedin = looks_like(bytes) || (hint == Some(Format::LinkedIn) && !is_word(bytes));
+        return Some(if linkedin {
+            Format::LinkedIn
+        } else {
+            Format::Docx
+        });
     }
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let first = text.iter().find(|b| !b.is_ascii_whitespace()).copied();
@@ -297,7 +305,7 @@ mod tests {
         for f in Format::all() {
             assert_eq!(TABLE.iter().filter(|r| r.format == f).count(), 1, "{f:?}");
         }
-        assert_eq!(TABLE.len(), 8);
+        assert_eq!(TABLE.len(), 9);
     }
 
     #[test]

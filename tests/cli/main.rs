@@ -16,6 +16,7 @@ mod fuzz_regressions;
 mod hostile;
 mod html_io;
 mod json_round_trip;
+mod linkedin;
 mod markdown_output;
 mod pdf_input;
 mod pdf_output;
