@@ -248,6 +248,13 @@ fn parse_shard(s: &str) -> Result<(usize, usize), String> {
     Ok((k, n))
 }
 
+/// How `explain` and `check` print what they found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check JSON Resume files against the schema; exits 3 when any is invalid
@@ -261,6 +268,19 @@ pub enum Command {
         /// Print nothing for valid files
         #[arg(short, long)]
         quiet: bool,
+    },
+    /// Show where every field of a document's reading came from: the source line(s) and the
+    /// rule, then every line that was not placed and why
+    Explain {
+        /// A text, Markdown, HTML, DOCX or PDF résumé ('-' for standard input)
+        #[arg(value_name = "FILE")]
+        file: String,
+        /// Input format (default: from the extension, else from the content)
+        #[arg(short = 'f', long = "from", value_name = "FORMAT", value_parser = resumeconv::format::Format::value_parser(resumeconv::format::Direction::Read))]
+        from: Option<resumeconv::format::Format>,
+        /// How to print it: text for people, json for tools
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
     },
     /// Print a shell completion script
     Completions {

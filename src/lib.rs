@@ -25,6 +25,7 @@ pub mod batch;
 pub mod doc;
 pub mod embed;
 pub mod error;
+pub mod explain;
 pub mod extract;
 pub mod format;
 pub mod limits;

@@ -35,6 +35,14 @@ pub fn run(cli: Cli) -> ExitCode {
             strict,
             quiet,
         }) => validate_files(files, strict, quiet),
+        Some(Command::Explain {
+            ref file,
+            from,
+            format,
+        }) => match explain_file(file, from, format) {
+            Ok(code) => code,
+            Err(e) => fail(&e),
+        },
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "resumeconv", &mut out);
@@ -479,6 +487,40 @@ fn report_warnings(file: &str, warnings: &[resumeconv::Warning], cli: &Cli) {
             if n == 1 { "" } else { "s" }
         );
     }
+}
+
+/// `resumeconv explain FILE`: the reading of a document's visible text, field by field, with
+/// where each field came from.
+fn explain_file(
+    file: &str,
+    from: Option<Format>,
+    how: crate::cli::ReportFormat,
+) -> Result<u8, Error> {
+    let bytes = resumeconv::read_input(file)?;
+    let name = if file == "-" {
+        resumeconv::STDIN_NAME
+    } else {
+        file
+    };
+    let format = resumeconv::detect_format(name, &bytes, from)?;
+    let (parsed, warnings) = format
+        .reader()?
+        .read(&bytes, name, &resumeconv::Limits::default())?;
+    let resumeconv::format::Parsed::Doc(doc) = parsed else {
+        return Err(Error::Usage(format!(
+            "{name} is {format}: structured data, read field for field as it is written; explain reads documents (text, Markdown, HTML, DOCX, PDF)"
+        )));
+    };
+    let e = resumeconv::explain::explain(&doc, name, warnings);
+    let out = match how {
+        crate::cli::ReportFormat::Text => e.to_text(),
+        crate::cli::ReportFormat::Json => {
+            let mut j = serde_json::to_string_pretty(&e).unwrap_or_default();
+            j.push('\n');
+            j
+        }
+    };
+    Ok(print_stdout(out.as_bytes()))
 }
 
 /// `resumeconv validate FILE...`: every problem of every file, with its JSON path.

@@ -848,7 +848,7 @@ fn header_parts(raw: &mut Raw) -> Vec<Part> {
 }
 
 /// Every date or range in a text, in order.
-fn all_ranges(text: &str) -> Vec<DateRange> {
+pub fn all_ranges(text: &str) -> Vec<DateRange> {
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(rest) = text.get(from..) {

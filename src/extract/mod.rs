@@ -36,6 +36,41 @@ pub struct Found {
     pub warnings: Vec<Warning>,
     /// The person's name, once known (to tell their own name from others in entries).
     pub person: Option<String>,
+    /// Where each chunk of the document went (for `explain`).
+    pub traces: Vec<Trace>,
+}
+
+/// Where one run of lines under one heading went, and why: the provenance `explain` prints.
+#[derive(Debug, Clone, Default)]
+pub struct Trace {
+    /// The heading's text and source line (none for the lines before the first heading).
+    pub heading: Option<(String, usize)>,
+    /// Why the lines went where they did, in words.
+    pub rule: String,
+    /// The source lines of the chunk.
+    pub lines: Vec<usize>,
+    /// The items this chunk added: (JSON Resume key, index of the first, how many).
+    pub items: Vec<(&'static str, usize, usize)>,
+}
+
+/// How many items each list of a résumé holds, by JSON Resume key.
+fn counts(r: &Resume) -> [(&'static str, usize); 11] {
+    fn n<T>(v: &Option<Vec<T>>) -> usize {
+        v.as_ref().map_or(0, Vec::len)
+    }
+    [
+        ("work", n(&r.work)),
+        ("volunteer", n(&r.volunteer)),
+        ("education", n(&r.education)),
+        ("awards", n(&r.awards)),
+        ("certificates", n(&r.certificates)),
+        ("publications", n(&r.publications)),
+        ("skills", n(&r.skills)),
+        ("languages", n(&r.languages)),
+        ("interests", n(&r.interests)),
+        ("references", n(&r.references)),
+        ("projects", n(&r.projects)),
+    ]
 }
 
 impl Found {
@@ -55,12 +90,18 @@ impl Found {
 
 /// Turns a document into a résumé.
 pub fn extract(doc: &Doc) -> (Resume, Vec<Warning>) {
+    let found = extract_traced(doc);
+    (found.resume, found.warnings)
+}
+
+/// Turns a document into a résumé, keeping where each part of it came from.
+pub fn extract_traced(doc: &Doc) -> Found {
     let all = lines::lines(doc);
     let texts: Vec<String> = all.iter().map(|l| l.text.clone()).collect();
     dates::with_document(texts.iter().map(String::as_str), || extract_lines(all))
 }
 
-fn extract_lines(all: Vec<lines::Line>) -> (Resume, Vec<Warning>) {
+fn extract_lines(all: Vec<lines::Line>) -> Found {
     let mut found = Found::default();
     let all = personal::drop_birth_dates(all, &mut found);
     let name = basics::find_name(&all);
@@ -71,9 +112,39 @@ fn extract_lines(all: Vec<lines::Line>) -> (Resume, Vec<Warning>) {
     let mut contact: Vec<lines::Line> = Vec::new();
     let mut summary: Vec<lines::Line> = Vec::new();
     for chunk in &chunks {
+        let before = counts(&found.resume);
         let mut kind = chunk.section;
+        let mut rule = match (chunk.section, chunk.heading_line) {
+            (None, _) if !chunk.unknown => {
+                "before the first heading: name, headline and contact".to_string()
+            }
+            (Some(s), 0) => format!(
+                "{}: lines recognised as {} without a heading",
+                s.name(),
+                s.name()
+            ),
+            (Some(s), n) => format!(
+                "{}: the heading \"{}\" (line {n}) is a known section name",
+                s.name(),
+                chunk.title
+            ),
+            (None, _) => String::new(),
+        };
         if chunk.unknown {
             kind = classify::by_content(&chunk.title, &chunk.lines);
+            rule = match kind {
+                Some(s) => format!(
+                    "{}: the heading \"{}\" (line {}) is not a known section name; read as {} from what is under it",
+                    s.name(),
+                    chunk.title,
+                    chunk.heading_line,
+                    s.name()
+                ),
+                None => format!(
+                    "the heading \"{}\" (line {}) is not a known section name, and what is under it is no known kind of section",
+                    chunk.title, chunk.heading_line
+                ),
+            };
             if let (Some(s), Some(first)) = (kind, chunk.lines.first()) {
                 found.warn(
                     first.line.saturating_sub(1).max(1),
@@ -99,11 +170,24 @@ fn extract_lines(all: Vec<lines::Line>) -> (Resume, Vec<Warning>) {
             Some(Section::Summary) => summary.extend(chunk.lines.iter().cloned()),
             Some(s) => section(s, chunk, &mut found),
         }
+        let after = counts(&found.resume);
+        let items = before
+            .iter()
+            .zip(after)
+            .filter(|((_, b), (_, a))| a > b)
+            .map(|((k, b), (_, a))| (*k, *b, a - b))
+            .collect();
+        found.traces.push(Trace {
+            heading: (chunk.heading_line > 0).then(|| (chunk.title.clone(), chunk.heading_line)),
+            rule,
+            lines: chunk.lines.iter().map(|l| l.line).collect(),
+            items,
+        });
     }
     basics::fill(&mut found, &all, name, &preamble, &contact, &summary);
     skills::prose_skills(&all, &chunks, &mut found);
     clean(&mut found.resume);
-    (found.resume, found.warnings)
+    found
 }
 
 fn section(s: Section, chunk: &Chunk, found: &mut Found) {

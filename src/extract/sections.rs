@@ -21,6 +21,8 @@ pub struct Chunk {
     pub title: String,
     /// Heading level (1 is the largest; 9 for a bold or `Label:` pseudo-heading).
     pub level: u8,
+    /// The heading's source line (0 for the preamble and for sections without a heading).
+    pub heading_line: usize,
     pub lines: Vec<Line>,
 }
 
@@ -261,6 +263,7 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
                         section: Some(s),
                         title: line.text.clone(),
                         level,
+                        heading_line: line.line,
                         ..Chunk::default()
                     });
                     cur = chunks.len() - 1;
@@ -296,6 +299,7 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
                             unknown: true,
                             title: line.text.clone(),
                             level,
+                            heading_line: line.line,
                             ..Chunk::default()
                         });
                         cur = chunks.len() - 1;
@@ -323,6 +327,7 @@ pub fn segment(all: &[Line], name: Option<&str>, found: &mut Found) -> Vec<Chunk
                         section: Some(s),
                         title: line.text.trim_end_matches(':').to_string(),
                         level: PSEUDO_LEVEL,
+                        heading_line: line.line,
                         ..Chunk::default()
                     });
                     cur = chunks.len() - 1;

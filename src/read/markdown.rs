@@ -51,17 +51,38 @@ pub fn looks_like_markdown(text: &str) -> bool {
     score - 4 * plain_headings >= 6
 }
 
-/// `**bold **` rewritten `**bold** `: each bold run whose closing marker follows a space or
-/// tab. The opening marker starts the text or follows a space or bracket, and the run's text
-/// has no star or line break inside; the first closing marker that fits ends it.
+/// `**bold **` rewritten `**bold** ` (and `*italic *` `*italic* `): each emphasised run whose
+/// closing marker follows a space or tab. The opening marker starts the text or follows a space
+/// or bracket, and the run's text has no star or line break inside; the first closing marker
+/// that fits ends it.
 fn fix_bold_spaces(text: &str) -> std::borrow::Cow<'_, str> {
+    match fix_marker_spaces(text, "**") {
+        std::borrow::Cow::Borrowed(t) => fix_marker_spaces(t, "*"),
+        std::borrow::Cow::Owned(t) => {
+            std::borrow::Cow::Owned(fix_marker_spaces(&t, "*").into_owned())
+        }
+    }
+}
+
+/// [`fix_bold_spaces`] for one marker; a single `*` is never part of a `**`.
+fn fix_marker_spaces<'a>(text: &'a str, marker: &str) -> std::borrow::Cow<'a, str> {
+    let m_len = marker.len();
+    let single = m_len == 1;
     let b = text.as_bytes();
+    let lone = |i: usize| !single || b.get(i) != Some(&b'*');
     let non_space = |i: usize| text[i..].chars().next().filter(|c| !c.is_whitespace());
     let mut out = String::new();
     let mut copied = 0;
     let mut q = 0;
-    while let Some(found) = text[q..].find("**") {
+    while let Some(found) = text[q..].find(marker) {
         q += found;
+        if single && (!lone(q + 1) || (q > 0 && b.get(q - 1) == Some(&b'*'))) {
+            q += 1;
+            while b.get(q) == Some(&b'*') {
+                q += 1;
+            }
+            continue;
+        }
         // The opening marker: at the start, or after a space or bracket (taken with it).
         let before = text[..q].chars().next_back();
         let opens = q == 0 || before.is_some_and(|c| c.is_whitespace() || c == '(' || c == '[');
@@ -73,33 +94,43 @@ fn fix_bold_spaces(text: &str) -> std::borrow::Cow<'_, str> {
                 .iter()
                 .take_while(|&&c| c == b' ' || c == b'\t')
                 .count();
-            (n > 0 && b.get(i + n..).is_some_and(|r| r.starts_with(b"**"))).then_some(i + n + 2)
+            let at = i + n;
+            let ends = b
+                .get(at..)
+                .is_some_and(|r| r.starts_with(marker.as_bytes()));
+            (n > 0 && ends && lone(at + m_len)).then_some(at + m_len)
         };
-        // `\S[^*\n]*?\S` then spaces and the marker, the shortest first; else one `\S`.
+        // `[^\s*][^*\n]*?\S` then spaces and the marker, the shortest first; else one `[^\s*]`
+        // (a run starting with a star is `***bold italic***`, not this convention).
         let run = opens && start >= copied;
-        let inner = run.then(|| non_space(q + 2)).flatten().and_then(|c0| {
-            let from = q + 2 + c0.len_utf8();
-            let mut m = from;
-            loop {
-                if let Some(c1) = non_space(m) {
-                    let e = m + c1.len_utf8();
-                    if let Some(end) = closing(e) {
-                        return Some((e, end));
+        let inner = run
+            .then(|| non_space(q + m_len))
+            .flatten()
+            .filter(|c| *c != '*')
+            .and_then(|c0| {
+                let from = q + m_len + c0.len_utf8();
+                let mut m = from;
+                loop {
+                    if let Some(c1) = non_space(m) {
+                        let e = m + c1.len_utf8();
+                        if let Some(end) = closing(e) {
+                            return Some((e, end));
+                        }
+                    }
+                    match text[m..].chars().next() {
+                        Some(c) if c != '*' && c != '\n' => m += c.len_utf8(),
+                        _ => break,
                     }
                 }
-                match text[m..].chars().next() {
-                    Some(c) if c != '*' && c != '\n' => m += c.len_utf8(),
-                    _ => break,
-                }
-            }
-            closing(from).map(|end| (from, end))
-        });
+                closing(from).map(|end| (from, end))
+            });
         match inner {
             Some((inner_end, end)) => {
                 out.push_str(&text[copied..q]);
-                out.push_str("**");
-                out.push_str(&text[q + 2..inner_end]);
-                out.push_str("** ");
+                out.push_str(marker);
+                out.push_str(&text[q + m_len..inner_end]);
+                out.push_str(marker);
+                out.push(' ');
                 copied = end;
                 q = end;
             }
@@ -362,7 +393,7 @@ mod tests {
 
     #[test]
     fn bold_spaces_are_fixed_as_the_expression_did() {
-        let re = regex::Regex::new(r"(^|[\s(\[])\*\*(\S[^*\n]*?\S|\S)[ \t]+\*\*")
+        let re = regex::Regex::new(r"(^|[\s(\[])\*\*([^\s*][^*\n]*?\S|[^\s*])[ \t]+\*\*")
             .unwrap_or_else(|e| panic!("{e}"));
         let pieces: &[&str] = &[
             "**",
@@ -387,9 +418,28 @@ mod tests {
             40_000,
             (pieces, &["", " ", "  ", "\t"], 8),
             |s| Some(re.replace_all(s, "$1**$2** ").to_string()).filter(|r| r != s),
-            |s| Some(fix_bold_spaces(s).to_string()).filter(|r| r != s),
+            |s| Some(fix_marker_spaces(s, "**").to_string()).filter(|r| r != s),
         );
         assert!(bit > 5_000, "{bit}");
+    }
+
+    /// Google Docs ends an italic run that ends with a space as `*text *` too; a star that
+    /// is not emphasis (`5 * 3`, inside `**`) is left alone.
+    #[test]
+    fn google_docs_italic_with_trailing_space() {
+        let doc = read("**Acme GmbH, Berlin** *\\- Senior Engineer *\n");
+        let italic: Vec<&str> = doc.blocks[0]
+            .spans
+            .iter()
+            .filter(|s| s.italic)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(italic, vec!["- Senior Engineer"]);
+        assert_eq!(fix_bold_spaces("a 5 * 3 grid"), "a 5 * 3 grid");
+        assert_eq!(fix_bold_spaces("*done *next"), "*done* next");
+        assert_eq!(fix_bold_spaces("**Acme **x"), "**Acme** x");
+        assert_eq!(fix_bold_spaces("***both ***"), "***both ***");
+        assert_eq!(fix_bold_spaces("***both *** x"), "***both *** x");
     }
 
     #[test]
